@@ -1,0 +1,33 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Dateline",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "dateline", targets: ["dateline"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(name: "CSQLite", path: "Sources/CSQLite", pkgConfig: "sqlite3",
+                       providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib",
+                       providers: [.apt(["zlib1g-dev"])]),
+        .target(name: "Extraction"),
+        .target(name: "Storage", dependencies: ["CSQLite"]),
+        .target(name: "Ingest", dependencies: ["Extraction", "Storage", "CZlib"]),
+        .target(name: "HTTPServer", dependencies: ["CZlib"]),
+        .target(name: "API", dependencies: ["Storage", "HTTPServer"]),
+        .executableTarget(name: "dateline", dependencies: [
+            "Ingest", "API", "HTTPServer", "Storage",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "ExtractionTests", dependencies: ["Extraction"]),
+        .testTarget(name: "StorageTests", dependencies: ["Storage"]),
+        .testTarget(name: "IngestTests", dependencies: ["Ingest", "Storage", "Extraction"]),
+        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"]),
+        .testTarget(name: "APITests", dependencies: ["API", "HTTPServer", "Storage", "Ingest"]),
+    ]
+)

@@ -1,0 +1,42 @@
+/// The page furniture of live pages: separators, status lines, footers and widgets.
+///
+/// These are the only places where the parser recognises words rather than structure, and they
+/// name the furniture of the page template (never the news in it).
+enum Chrome {
+    static func isLinkSeparator(_ line: String) -> Bool {
+        line.count <= 16 && line.lowercased().hasPrefix("link copied")
+    }
+
+    /// `GO DEEPER`, `Related`, `Paid content`, Outbrain widgets.
+    static func isFooterHeading(_ line: String) -> Bool {
+        guard line.count <= 40 else { return false }
+        switch line.lowercased() {
+        case "go deeper", "paid content", "more from cnn", "related content", "more stories", "recommended":
+            return true
+        default:
+            return line.contains("Outbrain")
+        }
+    }
+
+    /// `Our live coverage has ended for the day…`, `Live coverage has ended.`, `Our live coverage has moved…`.
+    static func isStatus(_ line: String) -> Bool {
+        guard line.count <= 200 else { return false }
+        let lower = line.lowercased()
+        guard let range = lower.firstRange(of: "coverage") else { return false }
+        guard lower.distance(from: lower.startIndex, to: range.lowerBound) <= 20 else { return false }
+        let after = lower[range.upperBound...]
+        return after.hasPrefix(" has ended") || after.hasPrefix(" has moved") || after.hasPrefix(" ended")
+            || after.hasPrefix(" has concluded") || after.hasPrefix(" is over")
+    }
+
+    /// Lines of embedded widgets that are neither headline nor paragraph.
+    static func isWidget(_ line: String) -> Bool {
+        line.hasPrefix("Related article ") || line.hasPrefix("Related Article ") || line == "Select Page"
+            || line == "Live Updates" || line.hasPrefix("Stay Updated on")
+    }
+
+    /// Whether a line closes a post's body: a "Read more"-style pointer.
+    static func isReadMore(_ line: String) -> Bool {
+        line.hasPrefix("Read ") && line.count <= 120 && (line.hasSuffix("here.") || line.hasSuffix(":") || line.hasSuffix("here"))
+    }
+}

@@ -1,0 +1,111 @@
+/// What a page shows about its own date, and the date that evidence supports.
+///
+/// Strongest first: post times (the most common day), `Updated …` stamps, then dates in image
+/// captions (the latest one; photos are not taken after the page), moved forward to the weekday
+/// the page talks about most (`Saturday`) when that is within a week. A caption date without a year
+/// takes the year, among those the page mentions (or the corpus's, given as `fallbackYear`), that
+/// agrees best with that weekday.
+public struct DateEvidence: Sendable, Equatable {
+    public var postTimes: [Timestamp] = []
+    public var updates: [Timestamp] = []
+    /// Dates read in captions; `year` nil when the caption gives none.
+    public var captionDates: [PartialDate] = []
+    /// How often each weekday (0 = Sunday) is named in the text.
+    public var weekdayCounts = [Int](repeating: 0, count: 7)
+    /// Years the text mentions.
+    public var years: Set<Int> = []
+
+    public init() {}
+
+    /// A month and day, with the year when it was written.
+    public struct PartialDate: Sendable, Equatable {
+        public var month: Int
+        public var day: Int
+        public var year: Int?
+    }
+
+    mutating func collect(header: PageHeader, body: [PageLine], posts: [ParsedPost]) {
+        updates = header.updates
+        postTimes = posts.compactMap(\.time)
+        for caption in header.captions { addCaption(caption) }
+        for post in posts {
+            for image in post.images { if let caption = image.caption { addCaption(caption) } }
+        }
+        for line in body where line.kind == .text || line.kind == .byline {
+            for word in line.text.split(separator: " ") {
+                if let weekday = TimeParser.weekday(word) {
+                    weekdayCounts[weekday] += 1
+                } else if word.utf8.count >= 4, let year = TimeParser.leadingNumber(word), (1990...2100).contains(year) {
+                    years.insert(year)
+                }
+            }
+        }
+    }
+
+    private mutating func addCaption(_ caption: String) {
+        for date in TimeParser.dates(in: caption) {
+            captionDates.append(PartialDate(month: date.month, day: date.day, year: date.year))
+        }
+    }
+
+    /// The page's day, or nil when the evidence does not show one.
+    public func resolve(fallbackYear: Int?) -> CalendarDay? {
+        if !postTimes.isEmpty {
+            var counts: [CalendarDay: Int] = [:]
+            for time in postTimes { counts[time.day, default: 0] += 1 }
+            return counts.max { $0.value != $1.value ? $0.value < $1.value : $0.key < $1.key }?.key
+        }
+        if let latest = updates.max() { return latest.day }
+        let weekday = dominantWeekday
+        var best: CalendarDay?
+        for date in captionDates {
+            guard let day = complete(date, fallbackYear: fallbackYear, weekday: weekday) else { continue }
+            if best.map({ day > $0 }) ?? true { best = day }
+        }
+        guard let base = best else { return nil }
+        guard let weekday else { return base }
+        return base.adding(days: (weekday - base.weekday + 7) % 7)
+    }
+
+    /// The weekday named most often, when it is named at least twice and more than any other.
+    var dominantWeekday: Int? {
+        guard let top = weekdayCounts.indices.max(by: { weekdayCounts[$0] < weekdayCounts[$1] }),
+              weekdayCounts[top] >= 2,
+              weekdayCounts.enumerated().allSatisfy({ $0.offset == top || $0.element < weekdayCounts[top] })
+        else { return nil }
+        return top
+    }
+
+    private func complete(_ date: PartialDate, fallbackYear: Int?, weekday: Int?) -> CalendarDay? {
+        if let year = date.year {
+            let day = CalendarDay(year: year, month: date.month, day: date.day)
+            return day.isValid ? day : nil
+        }
+        var candidates = years
+        if let fallbackYear { candidates.insert(fallbackYear) }
+        let days = candidates.map { CalendarDay(year: $0, month: date.month, day: date.day) }.filter(\.isValid)
+        // Fewest days to the page's weekday wins; then the latest year.
+        return days.min { a, b in
+            let sa = weekday.map { ($0 - a.weekday + 7) % 7 } ?? 0
+            let sb = weekday.map { ($0 - b.weekday + 7) % 7 } ?? 0
+            return sa != sb ? sa < sb : a > b
+        }
+    }
+}
+
+extension CalendarDay {
+    /// The day `days` later (or earlier, when negative).
+    public func adding(days: Int) -> CalendarDay {
+        let stamp = Timestamp(day: self, hour: 0, minute: 0, offsetMinutes: 0)
+        var total = stamp.epochMinutes / 1440 + days + 719468
+        let era = (total >= 0 ? total : total - 146096) / 146097
+        let doe = total - era * 146097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let day = doy - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        total = yoe + era * 400 + (month <= 2 ? 1 : 0)
+        return CalendarDay(year: total, month: month, day: day)
+    }
+}

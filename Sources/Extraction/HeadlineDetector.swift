@@ -1,0 +1,100 @@
+/// Decides which body lines are headlines, and so what layout the page has.
+///
+/// A headline candidate is a line of 2–30 words that starts like a title and does not end like a
+/// sentence. Each candidate is scored by its neighbours: a time line above it or a byline or credit
+/// below it is strong evidence; a `Link Copied!` or contributor line above it is good evidence; a
+/// line ending in `:` above it (a list's introduction) is evidence against. When the page declares
+/// its size and there are more candidates than posts, the weakest are dropped.
+enum HeadlineDetector {
+    struct Detection {
+        var layout: Layout
+        var headlines: Set<Int>
+    }
+
+    static func detect(_ body: [PageLine], declared: Int?) -> Detection {
+        let times = body.filter { if case .time = $0.kind { return true }; return false }.count
+        let separators = body.filter { $0.kind == .linkSeparator }.count
+        let layout: Layout
+        let threshold: Int
+        if times >= 2 {
+            (layout, threshold) = (.timestamped, 4)
+        } else if separators >= 2 {
+            (layout, threshold) = (.linkSeparated, 3)
+        } else {
+            (layout, threshold) = (.headlined, 1)
+        }
+        var scored: [(index: Int, score: Int)] = []
+        for i in body.indices where isCandidate(body[i]) {
+            let s = score(body, i)
+            if s >= threshold { scored.append((i, s)) }
+        }
+        if let declared, declared > 0, scored.count > declared {
+            // Keep the strongest `declared` candidates; on equal scores the earlier line wins.
+            let kept = scored.sorted { $0.score != $1.score ? $0.score > $1.score : $0.index < $1.index }.prefix(declared)
+            scored = kept.sorted { $0.index < $1.index }
+        }
+        if layout == .headlined && scored.isEmpty { return Detection(layout: .headless, headlines: []) }
+        return Detection(layout: layout, headlines: Set(scored.map(\.index)))
+    }
+
+    static func isCandidate(_ line: PageLine) -> Bool {
+        guard line.kind == .text, !line.endsLikeSentence else { return false }
+        let words = line.wordCount
+        guard words >= 2, words <= 30, line.text.utf8.count <= 220, let first = line.text.first else { return false }
+        return first.isUppercase || first.isNumber || first == "“" || first == "\"" || first == "‘"
+    }
+
+    static func score(_ body: [PageLine], _ i: Int) -> Int {
+        var score = 1
+        let prev = i > 0 ? body[i - 1] : nil
+        let next = i + 1 < body.count ? body[i + 1] : nil
+        switch prev?.kind {
+        case nil, .linkSeparator: score += 3
+        case .time: score += 5
+        case .contributors: score += 2
+        case .text:
+            guard let prev else { break }
+            if Chrome.isReadMore(prev.text) {
+                score += 2
+            } else if prev.text.hasSuffix(":"), let next, isCandidate(next) || next.isBullet {
+                score -= 3 // an item of a list that a `…:` line introduces
+            }
+            if isCandidate(prev) { score -= 1 }
+        default: break
+        }
+        switch next?.kind {
+        case .byline: score += 3
+        case .credit: score += 2
+        case .time, .linkSeparator, nil: score -= 2
+        case .text:
+            guard let next else { break }
+            if next.text == body[i].text { score -= 3 } // a caption printed twice is not a headline
+            if CaptionReader.splitCredit(next.text) != nil { score += 1 }
+            if isCandidate(next) { score -= 1 }
+        default: break
+        }
+        if body[i].wordCount > 24 { score -= 1 }
+        return score
+    }
+
+    /// A `?` at the end of a headline that is not a question: a lost non-breaking space.
+    static func isDebrisQuestionMark(_ text: String) -> Bool {
+        guard text.hasSuffix("?") else { return false }
+        let clause = text.ranges(of: ": ").last.map { text[$0.upperBound...] } ?? Substring(text)
+        let words = clause.split(separator: " ").prefix(4)
+        guard let first = words.first else { return true }
+        if auxiliaries.contains(first.lowercased()) { return false } // "Is Putin creating …?"
+        // "What is …?" asks; "What we know so far?" does not: a question word needs an auxiliary soon after.
+        return !(questionWords.contains(first) && words.dropFirst().contains { auxiliaries.contains($0.lowercased()) })
+    }
+
+    private static let questionWords: Set<Substring> = ["What", "Why", "How", "Who", "Whom", "Whose", "When", "Where", "Which"]
+    private static let auxiliaries: Set<String> = ["is", "are", "was", "were", "can", "could", "will", "would", "should",
+                                                   "shall", "do", "does", "did", "has", "have", "had", "may", "might",
+                                                   "must", "won't", "can't", "isn't", "aren't", "don't", "doesn't"]
+
+    /// The headline as it should be stored: debris `?` removed.
+    static func cleanHeadline(_ text: String) -> String {
+        isDebrisQuestionMark(text) ? String(text.dropLast()).trimmingSpaces : text
+    }
+}

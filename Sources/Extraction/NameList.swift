@@ -1,0 +1,80 @@
+/// Reads the people named in bylines and contributor lines.
+///
+/// `From CNN's Ellie Kaufman and Michael Conte` → `["Ellie Kaufman", "Michael Conte"]`;
+/// `From CNN’s Matthew Chance in Kyiv and Vasco Cotovio in London` drops the places;
+/// `CNN's A, B and C contributed reporting to this post.` → `["A", "B", "C"]`.
+public enum NameList {
+    /// The authors of a byline line, or nil when the line is not a byline.
+    public static func byline(_ line: String) -> [String]? {
+        guard line.count <= 160, let last = line.last, !".!?:;,".contains(last) else { return nil }
+        var words = line.split(separator: " ")
+        guard words.count >= 2, words.count <= 24 else { return nil }
+        if words.count > 2, words[0].first?.isUppercase == true, words[1] == "from" {
+            words.removeFirst() // "Analysis from …", "Opinion from …"
+        } else if words[0] != "From" && words[0] != "By" {
+            return nil
+        }
+        words.removeFirst()
+        if words.first == "by" { words.removeFirst() }
+        guard let names = names(in: words), !names.isEmpty else { return nil }
+        return names
+    }
+
+    /// The contributors of a `… contributed reporting to this post.` line, or nil.
+    public static func contributors(_ line: String) -> [String]? {
+        guard line.count <= 400, let range = line.firstRange(of: " contributed ") ?? line.firstRange(of: " contributed.") else { return nil }
+        let tail = line[range.upperBound...]
+        guard tail.count <= 40, line.hasSuffix(".") else { return nil }
+        let words = line[..<range.lowerBound].split(separator: " ")
+        guard !words.isEmpty, words.count <= 60 else { return nil }
+        if let names = names(in: words), !names.isEmpty { return names }
+        return nil
+    }
+
+    /// Splits `CNN's A, B and C in Kyiv` into names, dropping an organisation possessive in front
+    /// and `in Place` after each name. Nil when a part does not look like a name.
+    static func names(in input: [Substring]) -> [String]? {
+        var words = input
+        if let ownerEnd = words.prefix(4).firstIndex(where: isPossessive) {
+            words.removeSubrange(...ownerEnd)
+        }
+        var names: [String] = []
+        var current: [Substring] = []
+        var skippingPlace = false
+        func flush() -> Bool {
+            defer { current.removeAll(); skippingPlace = false }
+            guard !current.isEmpty else { return true }
+            guard current.count <= 5, current.allSatisfy(isNameWord), current.count >= 2 || current[0].count >= 2
+            else { return false }
+            names.append(current.joined(separator: " "))
+            return true
+        }
+        for var word in words {
+            if word == "and" || word == "&" {
+                guard flush() else { return nil }
+                continue
+            }
+            let endsPart = word.last == ","
+            if endsPart { word.removeLast() }
+            if word == "in" && !current.isEmpty {
+                skippingPlace = true
+            } else if !skippingPlace {
+                current.append(word)
+            }
+            if endsPart { guard flush() else { return nil } }
+        }
+        guard flush() else { return nil }
+        return names
+    }
+
+    private static func isPossessive(_ word: Substring) -> Bool {
+        word.hasSuffix("'s") || word.hasSuffix("’s") || ((word.hasSuffix("'") || word.hasSuffix("’")) && word.count > 2)
+    }
+
+    /// A capitalised word, an initial, or a lower-case particle that names carry (`de`, `van`, `bin`).
+    private static func isNameWord(_ word: Substring) -> Bool {
+        guard let first = word.first else { return false }
+        if first.isUppercase { return word.allSatisfy { $0.isLetter || $0 == "." || $0 == "-" || $0 == "'" || $0 == "’" } }
+        return ["de", "da", "van", "von", "der", "bin", "al", "la", "le", "du", "dos", "del"].contains(word)
+    }
+}

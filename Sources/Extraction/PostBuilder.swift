@@ -1,0 +1,78 @@
+/// Builds posts from body lines once the headlines are known.
+///
+/// A post starts at a time line, at a headline, or (on a headless page) at an image that follows
+/// a finished paragraph or at the line after a closing line (contributors, `Read more …`). It ends
+/// at `Link Copied!` or where the next one starts.
+enum PostBuilder {
+    static func build(_ body: [PageLine], headlines: Set<Int>, layout: Layout) -> [ParsedPost] {
+        var posts: [ParsedPost] = []
+        var current: ParsedPost?
+        var closed = false // the current post has seen its closing line
+        var i = 0
+
+        func finish() {
+            if let post = current, !isEmpty(post) { posts.append(post) }
+            current = nil
+            closed = false
+        }
+
+        while i < body.count {
+            let line = body[i]
+            switch line.kind {
+            case .time(let stamp):
+                finish()
+                current = ParsedPost(time: stamp)
+                i += 1
+                continue
+            case .linkSeparator:
+                finish()
+                i += 1
+                continue
+            default:
+                break
+            }
+            if headlines.contains(i) {
+                if current == nil || current?.headline != nil || !(current?.body.isEmpty ?? true) || !(current?.images.isEmpty ?? true) {
+                    finish()
+                    current = ParsedPost()
+                }
+                current?.headline = HeadlineDetector.cleanHeadline(line.text)
+                i += 1
+                continue
+            }
+            if let (image, used) = CaptionReader.image(in: body, at: i) {
+                if layout == .headless, let post = current, closed || !post.body.isEmpty {
+                    finish()
+                }
+                if current == nil { current = ParsedPost() }
+                if !(current!.images.contains { $0.caption != nil && $0.caption == image.caption }) {
+                    current!.images.append(image)
+                }
+                i += used
+                continue
+            }
+            if layout == .headless && closed { finish() }
+            if current == nil { current = ParsedPost() }
+            switch line.kind {
+            case .byline where current!.body.isEmpty && current!.byline == nil:
+                current!.byline = line.text
+                current!.authors = NameList.byline(line.text) ?? []
+            case .contributors:
+                current!.contributors.append(contentsOf: NameList.contributors(line.text) ?? [])
+                closed = true
+            case .bullet(let text):
+                current!.body.append("• " + text)
+            default:
+                current!.body.append(line.text)
+                if Chrome.isReadMore(line.text) { closed = true }
+            }
+            i += 1
+        }
+        finish()
+        return posts
+    }
+
+    private static func isEmpty(_ post: ParsedPost) -> Bool {
+        post.headline == nil && post.body.isEmpty && post.images.isEmpty && post.contributors.isEmpty
+    }
+}

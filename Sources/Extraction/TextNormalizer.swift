@@ -1,0 +1,161 @@
+/// Turns the raw bytes of a scrape into clean lines.
+///
+/// Works on UTF-8 bytes in one pass per line: drops CR, zero-width characters and HTML attribute
+/// debris lines; turns NBSP and other space characters into plain spaces; collapses runs of spaces;
+/// trims both ends; and repairs `?` that stands for a lost non-breaking space (`their?highest`,
+/// `said.?`) while keeping real question marks (`Again? These`, `Why?”`).
+public enum TextNormalizer {
+    /// The lines of `bytes`, normalised; blank lines are kept as empty strings so that paragraph
+    /// breaks stay visible. `bytes` must be valid UTF-8.
+    public static func lines(_ bytes: [UInt8]) -> [String] {
+        var lines: [String] = []
+        lines.reserveCapacity(bytes.count / 80)
+        var out: [UInt8] = []
+        out.reserveCapacity(4096)
+        bytes.withUnsafeBufferPointer { buf in
+            var start = 0
+            let n = buf.count
+            while start <= n {
+                var end = start
+                while end < n && buf[end] != 0x0A { end += 1 }
+                if start < n || end > start {
+                    normalizeLine(buf, start, end, into: &out)
+                    if isAttributeDebris(out) { out.removeAll(keepingCapacity: true) }
+                    lines.append(String(decoding: out, as: UTF8.self))
+                    out.removeAll(keepingCapacity: true)
+                }
+                start = end + 1
+            }
+        }
+        return lines
+    }
+
+    /// Normalises one line given as text (used by tests and by callers holding a String).
+    public static func normalize(_ text: String) -> String {
+        var out: [UInt8] = []
+        let bytes = Array(text.utf8)
+        bytes.withUnsafeBufferPointer { normalizeLine($0, 0, $0.count, into: &out) }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private static func normalizeLine(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, into out: inout [UInt8]) {
+        var i = start
+        while i < end {
+            let c = b[i]
+            switch c {
+            case 0x0D, 0x00:
+                i += 1
+            case 0x09, 0x20:
+                appendSpace(&out)
+                i += 1
+            case 0x3F: // '?'
+                repairQuestionMark(b, at: i, end: end, into: &out)
+                i += 1
+            case 0xC2 where i + 1 < end && b[i + 1] == 0xA0: // NBSP
+                appendSpace(&out)
+                i += 2
+            case 0xE2 where i + 2 < end && b[i + 1] == 0x80 && isSpaceLike(b[i + 2]):
+                if b[i + 2] != 0x8B && b[i + 2] != 0x8C && b[i + 2] != 0x8D { appendSpace(&out) } // zero-width: drop
+                i += 3
+            case 0xEF where i + 2 < end && b[i + 1] == 0xBB && b[i + 2] == 0xBF: // BOM
+                i += 3
+            default:
+                out.append(c)
+                i += 1
+            }
+        }
+        while out.last == 0x20 { out.removeLast() }
+    }
+
+    /// U+2000…U+200D and U+202F (after the E2 80 prefix).
+    private static func isSpaceLike(_ third: UInt8) -> Bool {
+        (0x80...0x8D).contains(third) || third == 0xAF
+    }
+
+    private static func appendSpace(_ out: inout [UInt8]) {
+        if let last = out.last, last != 0x20 { out.append(0x20) }
+    }
+
+    /// Decides what a `?` at `i` was: a lost NBSP between words becomes a space, debris after
+    /// punctuation or a space disappears, anything else stays a question mark.
+    private static func repairQuestionMark(_ b: UnsafeBufferPointer<UInt8>, at i: Int, end: Int, into out: inout [UInt8]) {
+        let prev = out.last
+        let next: UInt8? = i + 1 < end ? b[i + 1] : nil
+        let prevIsWord = (prev.map(isWordByte) ?? false) && !endsWithClosingQuote(out)
+        let prevIsClosing = prev.map { isClosingPunctuation($0) || endsWithClosingQuote(out) } ?? false
+        guard let next else {
+            // At the end of the line: keep after a word ("leave?"), drop after punctuation or space.
+            if prevIsWord { out.append(0x3F) }
+            return
+        }
+        if next == 0x20 || next == 0x09 || next == 0x3F {
+            if prevIsWord || prev == 0x22 || (endsWithClosingQuote(out) && !endsWithSentencePunctuationBeforeQuote(out)) {
+                out.append(0x3F)
+            }
+            return
+        }
+        if next == 0xC2 && i + 2 < end && b[i + 2] == 0xA0 { return } // "?" followed by NBSP: debris
+        let nextIsOpening = isOpeningQuoteAt(b, i + 1, end)
+        let nextIsClosing = isClosingQuoteAt(b, i + 1, end)
+        if next == 0x22, i + 2 < end, isWordByte(b[i + 2]), prevIsWord {
+            appendSpace(&out) // `says?"situation`: a lost space before an opening straight quote
+            return
+        }
+        if nextIsClosing || next == 0x22 || next == 0x29 || next == 0x5D || next == 0x2C || next == 0x2E {
+            out.append(0x3F) // "Why?”", "(why?)", "what?," — a real question mark
+            return
+        }
+        if (prevIsWord || prevIsClosing) && (isWordByte(next) || nextIsOpening) {
+            appendSpace(&out)
+            return
+        }
+        out.append(0x3F)
+    }
+
+    private static func isWordByte(_ c: UInt8) -> Bool {
+        (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) || c >= 0x80
+    }
+
+    private static func isClosingPunctuation(_ c: UInt8) -> Bool {
+        c == 0x2E || c == 0x2C || c == 0x3B || c == 0x3A || c == 0x21 || c == 0x29
+    }
+
+    /// `”` or `’` (E2 80 9D / E2 80 99) at the end of `out`.
+    private static func endsWithClosingQuote(_ out: [UInt8]) -> Bool {
+        let n = out.count
+        return n >= 3 && out[n - 3] == 0xE2 && out[n - 2] == 0x80 && (out[n - 1] == 0x9D || out[n - 1] == 0x99)
+    }
+
+    /// `.”` or `,”`: the quote closes a sentence, so a `?` after it cannot be the speaker's.
+    private static func endsWithSentencePunctuationBeforeQuote(_ out: [UInt8]) -> Bool {
+        let n = out.count
+        return n >= 4 && isClosingPunctuation(out[n - 4])
+    }
+
+    private static func isOpeningQuoteAt(_ b: UnsafeBufferPointer<UInt8>, _ i: Int, _ end: Int) -> Bool {
+        i + 2 < end && b[i] == 0xE2 && b[i + 1] == 0x80 && (b[i + 2] == 0x9C || b[i + 2] == 0x98)
+    }
+
+    private static func isClosingQuoteAt(_ b: UnsafeBufferPointer<UInt8>, _ i: Int, _ end: Int) -> Bool {
+        i + 2 < end && b[i] == 0xE2 && b[i + 1] == 0x80 && (b[i + 2] == 0x9D || b[i + 2] == 0x99)
+    }
+
+    /// A line of HTML attribute debris: `… data-fave-thumbnails="{…}" data-x="…"` or a line
+    /// starting with `" data-`.
+    static func isAttributeDebris(_ line: [UInt8]) -> Bool {
+        guard line.count >= 8 else { return false }
+        var i = 0
+        let n = line.count
+        while i + 6 < n {
+            // ` data-` … `="`
+            if line[i] == 0x20 && line[i + 1] == 0x64 && line[i + 2] == 0x61 && line[i + 3] == 0x74
+                && line[i + 4] == 0x61 && line[i + 5] == 0x2D {
+                var j = i + 6
+                while j < n && ((line[j] >= 0x61 && line[j] <= 0x7A) || line[j] == 0x2D) { j += 1 }
+                if j + 1 < n && line[j] == 0x3D && line[j + 1] == 0x22 { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+}

@@ -1,0 +1,70 @@
+import Extraction
+
+/// The corpus after merging: pages, posts and the sources they came from, ready to be written.
+public struct Archive: Sendable {
+    public var sources: [SourceRecord]
+    public var pages: [ArchivePage]
+    public var posts: [ArchivePost]
+    /// How many post variants were folded into posts seen elsewhere.
+    public var mergedDuplicates: Int
+}
+
+/// One source file as ingest saw it, good or bad.
+public struct SourceRecord: Sendable, Equatable {
+    public enum Status: String, Sendable { case ok, skipped, duplicate }
+    /// Path relative to the sources folder it was found in.
+    public var path: String
+    public var sha256: String?
+    public var bytes: Int
+    public var layout: Layout?
+    public var status: Status
+    /// Why a skipped file was skipped, or which file a duplicate repeats.
+    public var reason: String?
+    public var pageID: String?
+    public var postCount: Int
+    public var warnings: [String]
+}
+
+/// One live page, from one or more scrapes of it.
+public struct ArchivePage: Sendable, Equatable {
+    public var id: String
+    public var title: String?
+    public var date: CalendarDay?
+    public var declaredPosts: Int?
+    public var summary: [String]
+    public var statusLine: String?
+    public var layout: Layout
+    /// Post ids in the order the page shows them.
+    public var postIDs: [String]
+    /// Indices into ``Archive/sources``.
+    public var sourceIndices: [Int]
+}
+
+/// One post, merged from every variant of it in every scrape.
+public struct ArchivePost: Sendable, Equatable {
+    public enum Precision: String, Sendable { case minute, day, unknown }
+    public var id: String
+    public var headline: String?
+    public var byline: String?
+    public var authors: [String]
+    public var time: Timestamp?
+    /// The day the post belongs to: its time's day, or its page's day.
+    public var day: CalendarDay?
+    public var precision: Precision
+    public var body: [String]
+    public var images: [PostImage]
+    public var contributors: [String]
+    /// Page ids, first page first.
+    public var pageIDs: [String]
+    public var sourceIndices: [Int]
+
+    /// `2022-02-11T20:08:00-05:00`, `2022-02-11`, or nil.
+    public var publishedAt: String? {
+        if let time { return time.description }
+        return day?.description
+    }
+
+    public var wordCount: Int {
+        body.reduce(0) { $0 + $1.split(separator: " ").count }
+    }
+}

@@ -1,0 +1,58 @@
+import CZlib
+
+/// Decompresses gzip data through zlib, refusing to produce more than a set number of bytes
+/// (a gzip bomb is reported, not unpacked).
+enum Gunzip {
+    enum Failure: Error, Equatable {
+        case tooLarge(limit: Int)
+        case corrupt(String)
+        case truncated
+    }
+
+    static func isGzip(_ bytes: [UInt8]) -> Bool {
+        bytes.count >= 2 && bytes[0] == 0x1F && bytes[1] == 0x8B
+    }
+
+    /// The decompressed bytes (all members of a multi-member file).
+    static func decompress(_ input: [UInt8], limit: Int) throws(Failure) -> [UInt8] {
+        var stream = z_stream()
+        guard inflateInit2_(&stream, 15 + 32, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
+            throw .corrupt("zlib could not start")
+        }
+        defer { inflateEnd(&stream) }
+        var output: [UInt8] = []
+        output.reserveCapacity(min(limit, max(input.count * 4, 1 << 16)))
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        var status: Int32 = Z_OK
+        var failure: Failure?
+        input.withUnsafeBufferPointer { inBuf in
+            stream.next_in = UnsafeMutablePointer(mutating: inBuf.baseAddress)
+            stream.avail_in = UInt32(inBuf.count)
+            repeat {
+                chunk.withUnsafeMutableBufferPointer { outBuf in
+                    stream.next_out = outBuf.baseAddress
+                    stream.avail_out = UInt32(outBuf.count)
+                    status = inflate(&stream, Z_NO_FLUSH)
+                    let produced = outBuf.count - Int(stream.avail_out)
+                    if output.count + produced > limit {
+                        failure = .tooLarge(limit: limit)
+                    } else {
+                        output.append(contentsOf: outBuf[0..<produced])
+                    }
+                }
+                if failure != nil { return }
+                if status == Z_STREAM_END && stream.avail_in > 0 {
+                    status = inflateReset(&stream) // another gzip member follows
+                }
+            } while status == Z_OK && (stream.avail_in > 0 || stream.avail_out == 0)
+        }
+        if let failure { throw failure }
+        switch status {
+        case Z_STREAM_END: return output
+        case Z_OK, Z_BUF_ERROR: throw .truncated
+        default:
+            let message = stream.msg.map { String(cString: $0) } ?? "error \(status)"
+            throw .corrupt(message)
+        }
+    }
+}

@@ -1,0 +1,158 @@
+import Dispatch
+import Extraction
+import Foundation
+import Storage
+
+/// Settings of one ingest run.
+public struct IngestOptions: Sendable {
+    public var sourceFolders: [String]
+    public var databasePath: String
+    /// Fail (non-zero exit) when any source is unusable, not only when all are.
+    public var strict: Bool
+    /// Rebuild even when the sources have not changed.
+    public var force: Bool
+    /// Largest file, and largest inflated `.gz`, that is read.
+    public var maxSourceBytes: Int
+
+    public init(sourceFolders: [String], databasePath: String, strict: Bool = false, force: Bool = false,
+                maxSourceBytes: Int = 256 << 20) {
+        self.sourceFolders = sourceFolders
+        self.databasePath = databasePath
+        self.strict = strict
+        self.force = force
+        self.maxSourceBytes = maxSourceBytes
+    }
+}
+
+/// Why an ingest did not produce a database.
+public enum IngestError: Error, CustomStringConvertible {
+    case noUsableSources(IngestReport)
+    case strictFailure(IngestReport)
+    case sources(String)
+    case database(String)
+
+    public var description: String {
+        switch self {
+        case .noUsableSources(let report): return "no source could be used\n\(report)"
+        case .strictFailure(let report): return "--strict: some sources could not be used\n\(report)"
+        case .sources(let why): return why
+        case .database(let why): return "could not write the database: \(why)"
+        }
+    }
+}
+
+/// Reads every source, merges pages and posts, and replaces the database atomically.
+///
+/// The new database is built in a temporary file beside the target and renamed over it only when
+/// complete and synced, so a crash or `kill -9` at any moment leaves the previous database intact.
+/// When the digest of the sources matches the one stored in the current database, nothing is rebuilt.
+public enum IngestJob {
+    public static func run(_ options: IngestOptions) throws -> IngestReport {
+        let started = DispatchTime.now()
+        let candidates: [SourceScanner.Candidate]
+        do { candidates = try SourceScanner.scan(options.sourceFolders) } catch { throw IngestError.sources(String(describing: error)) }
+
+        let loader = SourceLoader(maxBytes: options.maxSourceBytes)
+        let loaded = parallelMap(candidates) { loader.load($0.absolutePath) }
+        var sources: [SourceRecord] = []
+        var firstBySHA: [String: Int] = [:]
+        for (candidate, result) in zip(candidates, loaded) {
+            var record = SourceRecord(path: candidate.displayPath, sha256: nil, bytes: 0, layout: nil, status: .skipped,
+                                      reason: nil, pageID: nil, postCount: 0, warnings: [])
+            switch result {
+            case .success(let file):
+                record.sha256 = file.sha256
+                record.bytes = file.fileBytes
+                if let first = firstBySHA[file.sha256] {
+                    record.status = .duplicate
+                    record.reason = "same content as \(sources[first].path)"
+                } else {
+                    firstBySHA[file.sha256] = sources.count
+                    record.status = .ok
+                }
+            case .failure(let problem):
+                record.reason = problem.description
+            }
+            sources.append(record)
+        }
+        let digest = SHA256.hex(Array((["schema \(Schema.version)"] + sources.map { "\($0.path)\t\($0.sha256 ?? "-")\t\($0.status)" })
+            .joined(separator: "\n").utf8))
+        if !options.force, storedDigest(options.databasePath) == digest {
+            return IngestReport.upToDate(sources: sources, database: options.databasePath, started: started)
+        }
+
+        let usable = sources.map { $0.status == .ok }
+        let parsed: [ParsedPage?] = parallelMap(Array(sources.indices)) { index in
+            guard usable[index], case .success(let file) = loaded[index] else { return nil }
+            return PageParser.parse(file.text)
+        }
+        var scrapes: [CorpusMerger.Scrape] = []
+        for index in sources.indices {
+            guard let page = parsed[index] else { continue }
+            sources[index].layout = page.layout
+            sources[index].warnings = page.warnings
+            sources[index].postCount = page.posts.count
+            if page.posts.isEmpty {
+                sources[index].status = .skipped
+                sources[index].reason = "no posts found"
+            } else {
+                scrapes.append(CorpusMerger.Scrape(sourceIndex: index, page: page))
+            }
+        }
+        scrapes.sort { sources[$0.sourceIndex].sha256! < sources[$1.sourceIndex].sha256! }
+        let merged = CorpusMerger.merge(scrapes, sources: &sources)
+        let archive = Archive(sources: sources, pages: merged.pages, posts: merged.posts, mergedDuplicates: merged.merged)
+        let inputBytes = loaded.reduce(0) { total, result in
+            if case .success(let file) = result { return total + file.text.count }
+            return total
+        }
+        var report = IngestReport(archive: archive, database: options.databasePath, inputBytes: inputBytes, started: started)
+        if scrapes.isEmpty { throw IngestError.noUsableSources(report) }
+        if options.strict && sources.contains(where: { $0.status == .skipped }) { throw IngestError.strictFailure(report) }
+        try AtomicFile.replace(options.databasePath) { temporaryPath in
+            let database = try Database(path: temporaryPath)
+            defer { database.close() }
+            try ArchiveWriter(database: database).write(archive, digest: digest)
+        }
+        report.finish(started: started)
+        return report
+    }
+
+    /// The source digest recorded in an existing database, if it can be read.
+    static func storedDigest(_ path: String) -> String? {
+        guard FileManager.default.fileExists(atPath: path), let database = try? Database(path: path, mode: .readOnly) else { return nil }
+        defer { database.close() }
+        guard let statement = try? database.prepare("SELECT value FROM meta WHERE key = 'source_digest'"),
+              let hasRow = try? statement.step(), hasRow else { return nil }
+        return statement.row.text(0)
+    }
+
+    /// `transform` over `items` on all cores, results in input order.
+    static func parallelMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
+        let results = ResultSlots<R>(count: items.count)
+        DispatchQueue.concurrentPerform(iterations: items.count) { index in
+            results.set(index, transform(items[index]))
+        }
+        return results.values
+    }
+}
+
+/// Result slots filled from several threads; the lock guards `slots`.
+private final class ResultSlots<R: Sendable>: @unchecked Sendable {
+    private var slots: [R?]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = [R?](repeating: nil, count: count) }
+
+    func set(_ index: Int, _ value: R) {
+        lock.lock()
+        slots[index] = value
+        lock.unlock()
+    }
+
+    var values: [R] {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots.map { $0! }
+    }
+}

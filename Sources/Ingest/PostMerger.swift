@@ -1,0 +1,89 @@
+import Extraction
+
+/// Folds variants of one post (from several scrapes) into one.
+///
+/// Paragraphs are matched on their comparable form (see ``Fingerprint``), or when one is a cut-off
+/// copy of the other; the merged post keeps every paragraph any variant has, in order, once, in its
+/// cleanest spelling. A paragraph that another variant shows as an image caption is the caption.
+struct PostMerger {
+    private(set) var post: ParsedPost
+    private var bodyKeys: [[UInt8]]
+
+    init(_ first: ParsedPost) {
+        post = first
+        bodyKeys = first.body.map(Fingerprint.comparable)
+    }
+
+    /// Whether `other` is a variant of the post being built.
+    func matches(_ other: ParsedPost) -> Bool {
+        if let a = post.headline, let b = other.headline {
+            return Fingerprint.comparable(a) == Fingerprint.comparable(b)
+        }
+        let otherKeys = other.body.map(Fingerprint.comparable)
+        guard !otherKeys.isEmpty, !bodyKeys.isEmpty else { return false }
+        let shared = otherKeys.filter { key in bodyKeys.contains { PostMerger.same($0, key) } }.count
+        return shared * 2 >= min(otherKeys.count, bodyKeys.count)
+    }
+
+    mutating func merge(_ other: ParsedPost) {
+        if let headline = other.headline {
+            post.headline = post.headline.map { PostMerger.cleaner($0, headline) } ?? headline
+        }
+        if post.time == nil { post.time = other.time }
+        if post.byline == nil, other.byline != nil {
+            post.byline = other.byline
+            post.authors = other.authors
+        }
+        for image in other.images { addImage(image) }
+        var cursor = -1
+        for paragraph in other.body {
+            let key = Fingerprint.comparable(paragraph)
+            if let index = bodyKeys.firstIndex(where: { PostMerger.same($0, key) }) {
+                if key.count > bodyKeys[index].count || (key.count == bodyKeys[index].count && PostMerger.cleaner(post.body[index], paragraph) == paragraph) {
+                    post.body[index] = paragraph
+                    bodyKeys[index] = key
+                }
+                cursor = max(cursor, index)
+            } else {
+                cursor += 1
+                post.body.insert(paragraph, at: cursor)
+                bodyKeys.insert(key, at: cursor)
+            }
+        }
+        for name in other.contributors where !post.contributors.contains(name) { post.contributors.append(name) }
+    }
+
+    /// The merged post, with paragraphs that are really captions moved out of the body.
+    func finished() -> ParsedPost {
+        var result = post
+        let captionKeys = Set(result.images.compactMap { $0.caption.map(Fingerprint.comparable) })
+        if !captionKeys.isEmpty {
+            result.body = zip(result.body, bodyKeys).filter { !captionKeys.contains($0.1) }.map(\.0)
+        }
+        return result
+    }
+
+    private mutating func addImage(_ image: PostImage) {
+        let key = image.caption.map(Fingerprint.comparable)
+        if let index = post.images.firstIndex(where: { $0.caption.map(Fingerprint.comparable) == key }) {
+            if post.images[index].credit == nil { post.images[index].credit = image.credit }
+        } else {
+            post.images.append(image)
+        }
+    }
+
+    /// Equal comparable forms, or one a cut-off copy of the other (at least 40 letters shared).
+    static func same(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+        if a == b { return true }
+        let (short, long) = a.count < b.count ? (a, b) : (b, a)
+        return short.count >= 40 && long.starts(with: short)
+    }
+
+    /// Of two spellings of one text, the one with fewer `?` (debris), then the longer.
+    static func cleaner(_ a: String, _ b: String) -> String {
+        let qa = a.utf8.filter { $0 == 0x3F }.count
+        let qb = b.utf8.filter { $0 == 0x3F }.count
+        if qa != qb { return qa < qb ? a : b }
+        return b.utf8.count > a.utf8.count ? b : a
+    }
+}

@@ -1,0 +1,52 @@
+/// Writes JSON text by hand: faster than an encoder and byte-for-byte deterministic.
+public enum JSONText {
+    /// `"text"` with JSON escapes.
+    public static func string(_ text: String) -> String {
+        var out: [UInt8] = []
+        append(text, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `["a","b"]`.
+    public static func array(_ items: [String]) -> String {
+        var out: [UInt8] = [0x5B]
+        for (i, item) in items.enumerated() {
+            if i > 0 { out.append(0x2C) }
+            append(item, to: &out)
+        }
+        out.append(0x5D)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// An object of optional string fields, keys in the order given; nil values are `null`.
+    public static func object(_ fields: KeyValuePairs<String, String?>) -> String {
+        var out: [UInt8] = [0x7B]
+        for (i, (key, value)) in fields.enumerated() {
+            if i > 0 { out.append(0x2C) }
+            append(key, to: &out)
+            out.append(0x3A)
+            if let value { append(value, to: &out) } else { out.append(contentsOf: "null".utf8) }
+        }
+        out.append(0x7D)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends `"text"` with JSON escapes to a byte buffer.
+    public static func append(_ text: String, to out: inout [UInt8]) {
+        out.append(0x22)
+        for byte in text.utf8 {
+            switch byte {
+            case 0x22: out.append(0x5C); out.append(0x22)
+            case 0x5C: out.append(0x5C); out.append(0x5C)
+            case 0x0A: out.append(0x5C); out.append(0x6E)
+            case 0x0D: out.append(0x5C); out.append(0x72)
+            case 0x09: out.append(0x5C); out.append(0x74)
+            case 0x00..<0x20:
+                let hex = Array("0123456789abcdef".utf8)
+                out.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
+            default: out.append(byte)
+            }
+        }
+        out.append(0x22)
+    }
+}

@@ -1,0 +1,76 @@
+/// The database layout that ingest writes and the API reads.
+///
+/// Ids are stable strings derived from content (`2022-02-11-the-latest-on-…` for pages, a
+/// 12-hex-digit hash for posts), never row numbers. JSON columns hold arrays of strings or objects
+/// exactly as the API serves them. `meta` holds the schema version and the digest of the sources
+/// the file was built from, which makes a re-run on unchanged sources a no-op.
+public enum Schema {
+    /// Bumped whenever tables or the meaning of a column change, or the parser changes its output.
+    public static let version = 1
+
+    public static let create = """
+    CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+    CREATE TABLE sources(
+        id INTEGER PRIMARY KEY,
+        path TEXT NOT NULL UNIQUE,
+        sha256 TEXT,
+        bytes INTEGER NOT NULL,
+        layout TEXT,
+        status TEXT NOT NULL CHECK (status IN ('ok', 'skipped', 'duplicate')),
+        reason TEXT,
+        page_id TEXT,
+        post_count INTEGER NOT NULL,
+        warnings_json TEXT NOT NULL
+    );
+    CREATE TABLE pages(
+        id TEXT PRIMARY KEY,
+        title TEXT,
+        date TEXT,
+        declared_posts INTEGER,
+        post_count INTEGER NOT NULL,
+        summary_json TEXT NOT NULL,
+        status_line TEXT,
+        layout TEXT NOT NULL
+    );
+    CREATE TABLE posts(
+        id TEXT PRIMARY KEY,
+        headline TEXT,
+        byline TEXT,
+        authors_json TEXT NOT NULL,
+        published_at TEXT,
+        time_precision TEXT NOT NULL CHECK (time_precision IN ('minute', 'day', 'unknown')),
+        published_day TEXT,
+        sort_minute INTEGER,
+        body_json TEXT NOT NULL,
+        images_json TEXT NOT NULL,
+        contributors_json TEXT NOT NULL,
+        word_count INTEGER NOT NULL,
+        page_id TEXT NOT NULL REFERENCES pages(id),
+        page_seq INTEGER NOT NULL
+    );
+    CREATE TABLE post_pages(
+        post_id TEXT NOT NULL REFERENCES posts(id),
+        page_id TEXT NOT NULL REFERENCES pages(id),
+        seq INTEGER NOT NULL,
+        PRIMARY KEY (page_id, seq)
+    ) WITHOUT ROWID;
+    CREATE TABLE post_sources(
+        post_id TEXT NOT NULL REFERENCES posts(id),
+        source_id INTEGER NOT NULL REFERENCES sources(id),
+        PRIMARY KEY (post_id, source_id)
+    ) WITHOUT ROWID;
+    CREATE TABLE page_sources(
+        page_id TEXT NOT NULL REFERENCES pages(id),
+        source_id INTEGER NOT NULL REFERENCES sources(id),
+        PRIMARY KEY (page_id, source_id)
+    ) WITHOUT ROWID;
+    CREATE VIRTUAL TABLE posts_fts USING fts5(headline, body, tokenize = 'unicode61 remove_diacritics 2');
+    """
+
+    /// Indexes are created after the bulk insert: cheaper than maintaining them row by row.
+    public static let indexes = """
+    CREATE INDEX posts_by_time ON posts(published_day, sort_minute, page_seq, id);
+    CREATE INDEX post_pages_by_post ON post_pages(post_id);
+    CREATE INDEX sources_by_page ON sources(page_id);
+    """
+}
