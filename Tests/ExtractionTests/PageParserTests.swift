@@ -1,0 +1,108 @@
+import XCTest
+@testable import Extraction
+
+final class PageParserTests: XCTestCase {
+    private func parse(_ text: String) -> ParsedPage { PageParser.parse(Array(text.utf8)) }
+
+    func testTimestampedLayout() {
+        let page = parse(Fixtures.timestamped)
+        XCTAssertEqual(page.layout, .timestamped)
+        XCTAssertEqual(page.title, "The latest on the harbour strike")
+        XCTAssertEqual(page.summary.count, 2)
+        XCTAssertEqual(page.statusLine, "Our live coverage has ended for the day. Read more here.")
+        XCTAssertEqual(page.posts.map(\.headline), ["Union leader says the strike will go on until wages rise",
+                                                    "Ships begin to queue outside the harbour",
+                                                    "Talks collapse after midnight"])
+        XCTAssertEqual(page.posts.map { $0.time?.description }, ["2023-03-14T21:45:00-04:00", "2023-03-14T15:05:00-04:00",
+                                                                 "2023-03-14T00:10:00-04:00"])
+        let first = page.posts[0]
+        XCTAssertEqual(first.images, [PostImage(caption: "Union chair Mara Odell speaks to workers outside the east gate on Tuesday.",
+                                                credit: "Lena Fisk/Harbour Press")])
+        XCTAssertEqual(first.body.count, 2)
+        XCTAssertEqual(first.contributors, ["Ivo Brandt", "Sade Kim"])
+        XCTAssertEqual(page.posts[1].images, [PostImage(caption: nil, credit: "Getty Images")])
+        XCTAssertEqual(page.posts[1].body.count, 2)
+        XCTAssertEqual(page.date, CalendarDay(year: 2023, month: 3, day: 14))
+    }
+
+    func testHeadlinedLayoutWithDeclaredCountDebrisAndFooter() {
+        let page = parse(Fixtures.headlined)
+        XCTAssertEqual(page.layout, .headlined)
+        XCTAssertEqual(page.title, "The latest on the harbour strike")
+        XCTAssertEqual(page.declaredPosts, 3)
+        XCTAssertEqual(page.summary.first, "Dock workers in Port Selva walked out at dawn over a pay dispute.")
+        XCTAssertEqual(page.posts.map(\.headline), ["Union leader says the strike will go on until wages rise",
+                                                    "Ships begin to queue outside the harbour",
+                                                    "What happens to fresh food deliveries now"])
+        XCTAssertEqual(page.posts[0].body.first?.hasPrefix("The head of the dock workers' union said"), true)
+        XCTAssertEqual(page.posts[1].body.count, 4, "list items after a colon stay in the body")
+        XCTAssertEqual(page.posts[2].body.last, "Read the full story here.")
+        XCTAssertFalse(page.posts.contains { $0.body.contains { $0.contains("GO DEEPER") || $0.contains("Source:") } })
+        XCTAssertTrue(page.warnings.isEmpty)
+        XCTAssertNil(page.posts[0].time)
+    }
+
+    func testLinkSeparatedLayoutWithBylinesAndAMissingSeparator() {
+        let page = parse(Fixtures.linkSeparated)
+        XCTAssertEqual(page.layout, .linkSeparated)
+        XCTAssertNil(page.title)
+        XCTAssertEqual(page.summary.count, 2)
+        XCTAssertEqual(page.posts.count, 3)
+        XCTAssertEqual(page.posts[0].headline, "Port authority offers \"a fair deal\" as strike enters second day")
+        XCTAssertEqual(page.posts[0].authors, ["Ivo Brandt", "Sade Kim"])
+        XCTAssertEqual(page.posts[1].authors, ["Lina Ortiz"])
+        XCTAssertEqual(page.posts[1].images.first?.credit, "Tom Weld/Harbour Press")
+        XCTAssertEqual(page.posts[1].body.count, 2)
+        XCTAssertEqual(page.posts[2].headline, "Fishermen say their catch is spoiling")
+        XCTAssertEqual(page.posts[2].byline, "Analysis from Harbour Business' Tariq Moss")
+        XCTAssertEqual(page.posts[2].authors, ["Tariq Moss"])
+        XCTAssertNil(page.date, "a caption date without a year does not date the page by itself")
+        XCTAssertEqual(page.dateEvidence.resolve(fallbackYear: 2023), CalendarDay(year: 2023, month: 3, day: 15))
+    }
+
+    func testHeadlessLayoutSplitsOnImagesAndClosingLines() {
+        let page = parse(Fixtures.headless)
+        XCTAssertEqual(page.layout, .headless)
+        XCTAssertEqual(page.posts.count, 3)
+        XCTAssertTrue(page.posts.allSatisfy { $0.headline == nil })
+        XCTAssertEqual(page.posts[1].images, [PostImage(caption: "Union chair Mara Odell arrives for talks in Port Selva, on March 16.",
+                                                        credit: "Lena Fisk/Harbour Press")])
+        XCTAssertEqual(page.posts[1].contributors, ["Ivo Brandt"])
+        XCTAssertEqual(page.posts[2].body.count, 2)
+    }
+
+    func testHeadlineQuestionMarks() {
+        XCTAssertEqual(HeadlineDetector.cleanHeadline("What we know so far about the strike?"), "What we know so far about the strike")
+        XCTAssertEqual(HeadlineDetector.cleanHeadline("Is the strike over?"), "Is the strike over?")
+        XCTAssertEqual(HeadlineDetector.cleanHeadline("Analysis: Why is the port still shut?"), "Analysis: Why is the port still shut?")
+        XCTAssertEqual(HeadlineDetector.cleanHeadline("Union leader says the strike will go on?"), "Union leader says the strike will go on")
+    }
+
+    func testDeclaredCountPrunesTheWeakestCandidates() {
+        let text = """
+        2 Posts
+
+        First headline of the page
+
+        A paragraph that ends properly.
+
+        An unpunctuated line in a body that is not a headline
+
+        Another paragraph follows it.
+
+        CNN's Ana Bell contributed reporting to this post.
+
+        Second headline after contributors
+
+        Its paragraph.
+        """
+        let page = parse(text)
+        XCTAssertEqual(page.posts.map(\.headline), ["First headline of the page", "Second headline after contributors"])
+        XCTAssertEqual(page.posts[0].body.count, 3)
+    }
+
+    func testPageWithoutPostsHasNone() {
+        XCTAssertTrue(parse("Just one sentence of text.\n").posts.count <= 1)
+        XCTAssertTrue(parse("\n\n").posts.isEmpty)
+    }
+}

@@ -1,0 +1,42 @@
+import XCTest
+@testable import Extraction
+
+final class TimeParserTests: XCTestCase {
+    func testEasternTimeFollowsDaylightSaving() {
+        XCTAssertEqual(TimeParser.timestamp(in: "8:08 p.m. ET, February 11, 2022")?.description, "2022-02-11T20:08:00-05:00")
+        XCTAssertEqual(TimeParser.timestamp(in: "9:30 a.m. ET, July 4, 2023")?.description, "2023-07-04T09:30:00-04:00")
+        // 2023: DST from March 12 02:00 to November 5 02:00.
+        XCTAssertEqual(TimeParser.timestamp(in: "1:59 a.m. ET, March 12, 2023")?.offsetMinutes, -300)
+        XCTAssertEqual(TimeParser.timestamp(in: "3:00 a.m. ET, March 12, 2023")?.offsetMinutes, -240)
+        XCTAssertEqual(TimeParser.timestamp(in: "1:30 a.m. ET, November 5, 2023")?.offsetMinutes, -240)
+        XCTAssertEqual(TimeParser.timestamp(in: "3:00 a.m. ET, November 5, 2023")?.offsetMinutes, -300)
+    }
+
+    func testExplicitZonesAndMidnight() {
+        XCTAssertEqual(TimeParser.timestamp(in: "12:15 a.m. EST, Jan 3, 2022")?.description, "2022-01-03T00:15:00-05:00")
+        XCTAssertEqual(TimeParser.timestamp(in: "12:15 p.m. PT, Sept. 3, 2022")?.description, "2022-09-03T12:15:00-07:00")
+        XCTAssertEqual(TimeParser.timestamp(in: "4:00 pm GMT, March 1, 2022")?.description, "2022-03-01T16:00:00+00:00")
+    }
+
+    func testNonTimesAreRejected() {
+        XCTAssertNil(TimeParser.timestamp(in: "8:08 p.m. ET, February 30, 2022"))
+        XCTAssertNil(TimeParser.timestamp(in: "13:08 p.m. ET, February 11, 2022"))
+        XCTAssertNil(TimeParser.timestamp(in: "8:08 p.m. ET, February 11, 2022 and more"))
+        XCTAssertNil(TimeParser.timestamp(in: "At 8:08 p.m. ET the call began."))
+    }
+
+    func testUpdateStampsAndProseDates() {
+        XCTAssertTrue(TimeParser.isUpdateLine("Updated 7:29 a.m. ET, February 12, 2022"))
+        XCTAssertNotNil(TimeParser.timestamp(in: "Updated 7:29 a.m. ET, February 12, 2022"))
+        let dates = TimeParser.dates(in: "in Washington, Friday, Feb. 18, 2022, and again on March 2.")
+        XCTAssertEqual(dates.map(\.month), [2, 3])
+        XCTAssertEqual(dates.map(\.day), [18, 2])
+        XCTAssertEqual(dates.map(\.year), [2022, nil])
+    }
+
+    func testCalendarArithmetic() {
+        XCTAssertEqual(CalendarDay(year: 2022, month: 2, day: 12).weekday, 6)
+        XCTAssertEqual(CalendarDay(year: 2024, month: 2, day: 28).adding(days: 2), CalendarDay(year: 2024, month: 3, day: 1))
+        XCTAssertEqual(CalendarDay(year: 2022, month: 12, day: 31).adding(days: 1), CalendarDay(year: 2023, month: 1, day: 1))
+    }
+}

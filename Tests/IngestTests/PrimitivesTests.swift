@@ -1,0 +1,31 @@
+import XCTest
+@testable import Ingest
+
+final class PrimitivesTests: XCTestCase {
+    func testSHA256KnownVectors() {
+        XCTAssertEqual(SHA256.hex([]), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        XCTAssertEqual(SHA256.hex(Array("abc".utf8)), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        XCTAssertEqual(SHA256.hex(Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8)),
+                       "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
+    }
+
+    func testGunzipRoundTripAndLimits() throws {
+        let text = Array(String(repeating: "Ships wait outside the harbour. ", count: 1000).utf8)
+        let gz = try TestSupport.gzip(text)
+        XCTAssertTrue(Gunzip.isGzip(gz))
+        XCTAssertEqual(try Gunzip.decompress(gz, limit: 1 << 20), text)
+        XCTAssertThrowsError(try Gunzip.decompress(gz, limit: 1000)) { XCTAssertEqual($0 as? Gunzip.Failure, .tooLarge(limit: 1000)) }
+        XCTAssertThrowsError(try Gunzip.decompress(Array(gz.prefix(20)), limit: 1 << 20)) { XCTAssertEqual($0 as? Gunzip.Failure, .truncated) }
+        var corrupt = gz
+        corrupt[12] ^= 0xFF
+        corrupt[13] ^= 0xFF
+        XCTAssertThrowsError(try Gunzip.decompress(corrupt, limit: 1 << 20))
+    }
+
+    func testUTF8Validation() {
+        XCTAssertNil(SourceLoader.firstInvalidUTF8(Array("héllo “world”".utf8)))
+        XCTAssertEqual(SourceLoader.firstInvalidUTF8([0x61, 0xC0, 0x80]), 1) // overlong
+        XCTAssertEqual(SourceLoader.firstInvalidUTF8([0x61, 0xED, 0xA0, 0x80]), 1) // surrogate
+        XCTAssertEqual(SourceLoader.firstInvalidUTF8([0xE2, 0x80]), 0) // truncated
+    }
+}

@@ -1,0 +1,60 @@
+import Foundation
+import Storage
+import XCTest
+
+/// Folders and queries shared by the ingest tests.
+enum TestSupport {
+    static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let samples = repositoryRoot.appendingPathComponent("Samples").path
+    /// `../shared/seeds` beside the checkout, when present (CI has it).
+    static let seeds = repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/seeds").path
+
+    static func temporaryFolder() throws -> String {
+        let path = NSTemporaryDirectory() + "dateline-tests-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+
+    /// Copies the sample corpus into a new folder, optionally renaming each file.
+    static func copySamples(rename: (String) -> String = { $0 }) throws -> String {
+        let folder = try temporaryFolder()
+        for name in try FileManager.default.contentsOfDirectory(atPath: samples) where !name.hasSuffix(".md") {
+            try FileManager.default.copyItem(atPath: samples + "/" + name, toPath: folder + "/" + rename(name))
+        }
+        return folder
+    }
+
+    /// All rows of a query, each as its columns rendered as text (NULL as "∅").
+    static func rows(_ database: String, _ sql: String, _ values: SQLBindable?...) throws -> [[String]] {
+        let db = try Database(path: database, mode: .readOnly)
+        defer { db.close() }
+        let statement = try db.prepare(sql)
+        try statement.bind(values.map { $0?.sqlValue ?? .null })
+        var result: [[String]] = []
+        while try statement.step() {
+            result.append((0..<statement.columnCount).map { statement.row.optionalText($0) ?? "∅" })
+        }
+        return result
+    }
+
+    static func scalar(_ database: String, _ sql: String, _ values: SQLBindable?...) throws -> String {
+        let db = try Database(path: database, mode: .readOnly)
+        defer { db.close() }
+        let statement = try db.prepare(sql)
+        try statement.bind(values.map { $0?.sqlValue ?? .null })
+        guard try statement.step() else { throw XCTSkip("no row for \(sql)") }
+        return statement.row.optionalText(0) ?? "∅"
+    }
+
+    static func gzip(_ bytes: [UInt8]) throws -> [UInt8] {
+        let folder = try temporaryFolder()
+        let input = folder + "/in"
+        _ = FileManager.default.createFile(atPath: input, contents: Data(bytes))
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/gzip")
+        process.arguments = ["-9", "-n", input]
+        try process.run()
+        process.waitUntilExit()
+        return [UInt8](FileManager.default.contents(atPath: input + ".gz")!)
+    }
+}
