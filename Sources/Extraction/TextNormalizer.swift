@@ -81,7 +81,7 @@ public enum TextNormalizer {
     private static func repairQuestionMark(_ b: UnsafeBufferPointer<UInt8>, at i: Int, end: Int, into out: inout [UInt8]) {
         let prev = out.last
         let next: UInt8? = i + 1 < end ? b[i + 1] : nil
-        let prevIsWord = (prev.map(isWordByte) ?? false) && !endsWithClosingQuote(out)
+        let prevIsWord = (prev.map { isWordByte($0) || $0 == 0x27 } ?? false) && !endsWithClosingQuote(out)
         let prevIsClosing = prev.map { isClosingPunctuation($0) || endsWithClosingQuote(out) } ?? false
         guard let next else {
             // At the end of the line: keep after a word ("leave?"), drop after punctuation or space.

@@ -76,6 +76,7 @@ final class SamplesIngestTests: XCTestCase {
         XCTAssertEqual(try TestSupport.scalar(database, """
             SELECT count(*) FROM posts, json_each(posts.images_json) AS image
             WHERE json_extract(image.value, '$.credit') = 'Jonas Berke/Kestria Press Agency'
+              AND json_extract(image.value, '$.caption') LIKE 'Residents wade through floodwater on Quay Street%'
             """), "1")
     }
 }
