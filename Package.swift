@@ -18,16 +18,12 @@ let package = Package(
         .target(name: "Extraction"),
         .target(name: "Storage", dependencies: ["CSQLite"]),
         .target(name: "Ingest", dependencies: ["Extraction", "Storage", "CZlib"]),
-        .target(name: "HTTPServer", dependencies: ["CZlib"]),
-        .target(name: "API", dependencies: ["Storage", "HTTPServer"]),
         .executableTarget(name: "dateline", dependencies: [
-            "Ingest", "API", "HTTPServer", "Storage",
+            "Ingest", "Storage",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "ExtractionTests", dependencies: ["Extraction"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "Storage", "Extraction"]),
-        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"]),
-        .testTarget(name: "APITests", dependencies: ["API", "HTTPServer", "Storage", "Ingest"]),
     ]
 )

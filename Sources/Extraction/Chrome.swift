@@ -4,12 +4,12 @@
 /// name the furniture of the page template (never the news in it).
 enum Chrome {
     static func isLinkSeparator(_ line: String) -> Bool {
-        line.count <= 16 && line.lowercased().hasPrefix("link copied")
+        line.utf8.count <= 16 && (line.hasPrefix("Link ") || line.hasPrefix("link ")) && line.lowercased().hasPrefix("link copied")
     }
 
     /// `GO DEEPER`, `Related`, `Paid content`, Outbrain widgets.
     static func isFooterHeading(_ line: String) -> Bool {
-        guard line.count <= 40 else { return false }
+        guard line.utf8.count <= 40 else { return false }
         switch line.lowercased() {
         case "go deeper", "paid content", "more from cnn", "related content", "more stories", "recommended":
             return true
@@ -20,7 +20,7 @@ enum Chrome {
 
     /// `Our live coverage has ended for the day…`, `Live coverage has ended.`, `Our live coverage has moved…`.
     static func isStatus(_ line: String) -> Bool {
-        guard line.count <= 200 else { return false }
+        guard line.utf8.count <= 240, line.containsBytes("overage") else { return false }
         let lower = line.lowercased()
         guard let range = lower.firstRange(of: "coverage") else { return false }
         guard lower.distance(from: lower.startIndex, to: range.lowerBound) <= 20 else { return false }
@@ -37,6 +37,6 @@ enum Chrome {
 
     /// Whether a line closes a post's body: a "Read more"-style pointer.
     static func isReadMore(_ line: String) -> Bool {
-        line.hasPrefix("Read ") && line.count <= 120 && (line.hasSuffix("here.") || line.hasSuffix(":") || line.hasSuffix("here"))
+        line.hasPrefix("Read ") && line.utf8.count <= 120 && (line.hasSuffix("here.") || line.hasSuffix(":") || line.hasSuffix("here"))
     }
 }

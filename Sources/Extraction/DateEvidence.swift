@@ -32,13 +32,34 @@ public struct DateEvidence: Sendable, Equatable {
             for image in post.images { if let caption = image.caption { addCaption(caption) } }
         }
         for line in body where line.kind == .text || line.kind == .byline {
-            for word in line.text.split(separator: " ") {
-                if let weekday = TimeParser.weekday(word) {
+            countWeekdaysAndYears(line.text)
+        }
+    }
+
+    /// Scans the bytes of a line for weekday names and four-digit years without splitting it.
+    private mutating func countWeekdaysAndYears(_ text: String) {
+        let bytes = Array(text.utf8)
+        var start = 0
+        while start < bytes.count {
+            var end = start
+            while end < bytes.count && bytes[end] != 0x20 { end += 1 }
+            let length = end - start
+            let first = bytes[start]
+            if length >= 6 && length <= 10 && (first == 0x4D || first == 0x54 || first == 0x57 || first == 0x46 || first == 0x53) {
+                if let weekday = TimeParser.weekday(Substring(String(decoding: bytes[start..<end], as: UTF8.self))) {
                     weekdayCounts[weekday] += 1
-                } else if word.utf8.count >= 4, let year = TimeParser.leadingNumber(word), (1990...2100).contains(year) {
-                    years.insert(year)
                 }
+            } else if length >= 4 && (first == 0x31 || first == 0x32) {
+                var year = 0
+                var digits = 0
+                while digits < 4 && bytes[start + digits] >= 0x30 && bytes[start + digits] <= 0x39 {
+                    year = year * 10 + Int(bytes[start + digits] - 0x30)
+                    digits += 1
+                }
+                let next = start + 4 < end ? bytes[start + 4] : 0x20
+                if digits == 4 && (1990...2100).contains(year) && !(next >= 0x30 && next <= 0x39) { years.insert(year) }
             }
+            start = end + 1
         }
     }
 

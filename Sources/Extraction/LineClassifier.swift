@@ -44,7 +44,7 @@ enum LineClassifier {
         if line.hasPrefix("•") {
             return .bullet(String(line.dropFirst().drop(while: { $0 == " " })))
         }
-        if first == 0x28, utf8.last == 0x29, utf8.count <= 160, !line.dropFirst().contains("(") {
+        if first == 0x28, utf8.last == 0x29, utf8.count <= 160, !line.utf8.dropFirst().contains(0x28) {
             return .credit(String(line.dropFirst().dropLast()).trimmingSpaces)
         }
         if Chrome.isLinkSeparator(line) { return .linkSeparator }
@@ -79,6 +79,8 @@ enum LineClassifier {
     /// A file-name-like slug: lower-case or numeric first word, a numeric last word, few words,
     /// no sentence punctuation (`02 blinken UN 0217`).
     static func isMediaSlug(_ line: String) -> Bool {
+        guard let firstByte = line.utf8.first, (firstByte >= 0x61 && firstByte <= 0x7A) || (firstByte >= 0x30 && firstByte <= 0x39),
+              line.utf8.count <= 80 else { return false }
         let words = line.split(separator: " ")
         guard (2...8).contains(words.count), let first = words.first, let last = words.last,
               let f = first.first, f.isLowercase || first.allSatisfy(\.isASCIIDigitChar) else { return false }

@@ -6,7 +6,8 @@
 public enum NameList {
     /// The authors of a byline line, or nil when the line is not a byline.
     public static func byline(_ line: String) -> [String]? {
-        guard line.count <= 160, let last = line.last, !".!?:;,".contains(last) else { return nil }
+        guard line.utf8.count <= 200, line.hasPrefix("From ") || line.hasPrefix("By ") || line.containsBytes(" from "),
+              let last = line.utf8.last, !Array(".!?:;,".utf8).contains(last) else { return nil }
         var words = line.split(separator: " ")
         guard words.count >= 2, words.count <= 24 else { return nil }
         if words.count > 2, words[0].first?.isUppercase == true, words[1] == "from" {
@@ -22,9 +23,10 @@ public enum NameList {
 
     /// The contributors of a `… contributed reporting to this post.` line, or nil.
     public static func contributors(_ line: String) -> [String]? {
-        guard line.count <= 400, let range = line.firstRange(of: " contributed ") ?? line.firstRange(of: " contributed.") else { return nil }
+        guard line.utf8.count <= 600, line.containsBytes(" contributed"),
+              let range = line.firstRange(of: " contributed ") ?? line.firstRange(of: " contributed.") else { return nil }
         let tail = line[range.upperBound...]
-        guard tail.count <= 40, line.hasSuffix(".") else { return nil }
+        guard tail.utf8.count <= 60, line.hasSuffix(".") else { return nil }
         let words = line[..<range.lowerBound].split(separator: " ")
         guard !words.isEmpty, words.count <= 60 else { return nil }
         if let names = names(in: words), !names.isEmpty { return names }

@@ -97,15 +97,11 @@ struct PageLine: Equatable {
 
     /// Ends with sentence punctuation (`.`, `!`, `?`, `:`, `;`, `,`, `…`), ignoring closing quotes and brackets.
     var endsLikeSentence: Bool {
-        for ch in text.reversed() {
-            switch ch {
-            case "”", "’", "\"", "'", ")", "]", " ": continue
-            case ".", "!", ":", ";", ",", "…": return true
-            case "?": return !HeadlineDetector.isDebrisQuestionMark(text)
-            default: return false
-            }
+        switch text.lastMeaningfulByte {
+        case 0x2E, 0x21, 0x3A, 0x3B, 0x2C: return true // . ! : ; ,
+        case 0x3F: return !HeadlineDetector.isDebrisQuestionMark(text)
+        default: return false
         }
-        return false
     }
 
     var isBullet: Bool {

@@ -65,6 +65,13 @@ public struct ArchivePost: Sendable, Equatable {
     }
 
     public var wordCount: Int {
-        body.reduce(0) { $0 + $1.split(separator: " ").count }
+        var count = 0
+        for paragraph in body {
+            var inWord = false
+            for byte in paragraph.utf8 {
+                if byte == 0x20 { inWord = false } else if !inWord { inWord = true; count += 1 }
+            }
+        }
+        return count
     }
 }

@@ -104,12 +104,14 @@ struct CorpusMerger {
     /// Aligns the posts of a page's scrapes; returns one merger per post with its sources, and
     /// how many variants were folded.
     private static func alignPosts(_ scrapes: [Scrape]) -> ([(post: PostMerger, sources: [Int])], Int) {
-        var aligned: [(post: PostMerger, sources: [Int])] = []
+        // The fullest scrape sets the order; its posts are distinct stories, so nothing to compare.
+        var aligned: [(post: PostMerger, sources: [Int])] = scrapes[0].page.posts.map { (PostMerger($0), [scrapes[0].sourceIndex]) }
         var folded = 0
-        for scrape in scrapes {
+        for scrape in scrapes.dropFirst() {
             var cursor = -1
             for post in scrape.page.posts {
-                if let index = aligned.indices.first(where: { aligned[$0].post.matches(post) }) {
+                let keys = PostMerger.Keys(post)
+                if let index = aligned.indices.first(where: { aligned[$0].post.matches(keys) }) {
                     aligned[index].post.merge(post)
                     if !aligned[index].sources.contains(scrape.sourceIndex) { aligned[index].sources.append(scrape.sourceIndex) }
                     folded += 1

@@ -8,18 +8,30 @@ import Extraction
 struct PostMerger {
     private(set) var post: ParsedPost
     private var bodyKeys: [[UInt8]]
+    private var headlineKey: [UInt8]?
 
     init(_ first: ParsedPost) {
         post = first
         bodyKeys = first.body.map(Fingerprint.comparable)
+        headlineKey = first.headline.map(Fingerprint.comparable)
     }
 
-    /// Whether `other` is a variant of the post being built.
-    func matches(_ other: ParsedPost) -> Bool {
-        if let a = post.headline, let b = other.headline {
-            return Fingerprint.comparable(a) == Fingerprint.comparable(b)
+    /// The comparable forms of a candidate post, computed once for all the comparisons it takes part in.
+    struct Keys {
+        let headline: [UInt8]?
+        let body: [[UInt8]]
+
+        init(_ post: ParsedPost) {
+            headline = post.headline.map(Fingerprint.comparable)
+            body = post.body.map(Fingerprint.comparable)
         }
-        let otherKeys = other.body.map(Fingerprint.comparable)
+    }
+
+    /// Whether the post with `keys` is a variant of the post being built.
+    func matches(_ keys: Keys) -> Bool {
+        if let a = headlineKey, let b = keys.headline { return a == b }
+        guard keys.headline == nil || headlineKey == nil else { return false }
+        let otherKeys = keys.body
         guard !otherKeys.isEmpty, !bodyKeys.isEmpty else { return false }
         let shared = otherKeys.filter { key in bodyKeys.contains { PostMerger.same($0, key) } }.count
         return shared * 2 >= min(otherKeys.count, bodyKeys.count)
@@ -28,6 +40,7 @@ struct PostMerger {
     mutating func merge(_ other: ParsedPost) {
         if let headline = other.headline {
             post.headline = post.headline.map { PostMerger.cleaner($0, headline) } ?? headline
+            if headlineKey == nil { headlineKey = Fingerprint.comparable(headline) }
         }
         if post.time == nil { post.time = other.time }
         if post.byline == nil, other.byline != nil {
