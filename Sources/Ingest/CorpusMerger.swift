@@ -78,11 +78,19 @@ struct CorpusMerger {
     private static func groupPages(_ scrapes: [Scrape]) -> [[Int]] {
         let keys = scrapes.map { Set($0.page.posts.map(identity)) }
         var groups: [[Int]] = []
+        // Only groups that share a post or a title with a scrape are compared with it.
+        var groupsByKey: [[UInt8]: [Int]] = [:]
         for i in scrapes.indices {
-            let match = groups.firstIndex { group in
-                group.contains { samePage(scrapes[$0].page, keys[$0], scrapes[i].page, keys[i]) }
+            let title = scrapes[i].page.title.map { Array("t:".utf8) + Fingerprint.comparable($0) }
+            var candidates = Set(keys[i].flatMap { groupsByKey[$0] ?? [] })
+            if let title { candidates.formUnion(groupsByKey[title] ?? []) }
+            let match = candidates.sorted().first { g in
+                groups[g].contains { samePage(scrapes[$0].page, keys[$0], scrapes[i].page, keys[i]) }
             }
-            if let match { groups[match].append(i) } else { groups.append([i]) }
+            let group = match ?? groups.count
+            if match == nil { groups.append([i]) } else { groups[group].append(i) }
+            for key in keys[i] { groupsByKey[key, default: []].append(group) }
+            if let title { groupsByKey[title, default: []].append(group) }
         }
         return groups.map { group in
             group.sorted { scrapes[$0].page.posts.count != scrapes[$1].page.posts.count
