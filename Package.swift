@@ -18,6 +18,7 @@ let package = Package(
         .target(name: "Extraction"),
         .target(name: "Storage", dependencies: ["CSQLite"]),
         .target(name: "Ingest", dependencies: ["Extraction", "Storage", "CZlib"]),
+        .target(name: "HTTPServer", dependencies: ["CZlib"]),
         .executableTarget(name: "dateline", dependencies: [
             "Ingest", "Storage",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -25,5 +26,6 @@ let package = Package(
         .testTarget(name: "ExtractionTests", dependencies: ["Extraction"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "Storage", "Extraction"]),
+        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"]),
     ]
 )

@@ -1,0 +1,48 @@
+import CZlib
+
+/// gzip encoding through zlib (`deflateInit2` with windowBits 31, i.e. a gzip wrapper).
+public enum Gzip {
+    /// `bytes` gzip-compressed at the default level. Use it to precompute bodies that are served many times.
+    public static func compress(_ bytes: [UInt8]) -> [UInt8] {
+        GzipCompressor().compress(bytes)
+    }
+}
+
+/// A reusable deflate stream. zlib allocates ~256 KiB of state per stream, so each worker thread keeps
+/// one and resets it per response instead of initialising a new one. Not thread-safe by design.
+final class GzipCompressor {
+    private let stream: UnsafeMutablePointer<z_stream>
+
+    init(level: Int32 = 6) {
+        stream = .allocate(capacity: 1)
+        stream.initialize(to: z_stream())
+        let status = deflateInit2_(stream, level, Z_DEFLATED, 31, 8, Z_DEFAULT_STRATEGY,
+                                   ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size))
+        precondition(status == Z_OK, "deflateInit2 failed with \(status)")
+    }
+
+    deinit {
+        deflateEnd(stream)
+        stream.deinitialize(count: 1)
+        stream.deallocate()
+    }
+
+    /// One complete gzip member holding `input`.
+    func compress(_ input: [UInt8]) -> [UInt8] {
+        deflateReset(stream)
+        let bound = Int(deflateBound(stream, uLong(input.count)))
+        return input.withUnsafeBufferPointer { source in
+            [UInt8](unsafeUninitializedCapacity: bound) { output, initialized in
+                stream.pointee.next_in = UnsafeMutablePointer(mutating: source.baseAddress)
+                stream.pointee.avail_in = uInt(source.count)
+                stream.pointee.next_out = output.baseAddress
+                stream.pointee.avail_out = uInt(bound)
+                let status = deflate(stream, Z_FINISH)
+                precondition(status == Z_STREAM_END, "deflate did not finish within deflateBound: \(status)")
+                initialized = Int(stream.pointee.total_out)
+                stream.pointee.next_in = nil
+                stream.pointee.next_out = nil
+            }
+        }
+    }
+}
