@@ -718,7 +718,7 @@ def debris_lines(page, r):
     img = f"https://media.{out}.example/api/v1/images/prod/{stamp}-{slug}.jpg?c=16x9&q=h_540,w_960,c_fill"
     return [
         f'- Source: {s.outlet[0]} " data-fave-thumbnails="{{"big": {{ "uri": "{img}" }}, "small": {{ "uri": "{img}" }} }}" data-vr-video="false" data-show-html=" {s.outlet[0]} Tonight " data-byline-html="',
-        f'" data-timestamp-html="" data-check-event-based-preview="" data-is-vertical-video-embed="false" data-network-id="" data-publish-date="{d.isoformat()}T{r.randint(0, 23):02d}:{r.randint(0, 59):02d}:{r.randint(0, 59):02d}Z" data-video-section="world" data-canonical-url="https://www.{out}.example/videos/world/{d.year}/{d.month:02d}/{d.day:02d}/{slug}-vpx.{out}" data-branding-key="" data-video-slug="{slug}-vpx" data-first-publish-slug="{slug}-vpx" data-video-tags="{page["story"].topic},world" data-details="">',
+        f'" data-check-event-based-preview="" data-timestamp-html="" data-is-vertical-video-embed="false" data-network-id="" data-publish-date="{d.isoformat()}T{r.randint(0, 23):02d}:{r.randint(0, 59):02d}:{r.randint(0, 59):02d}Z" data-video-section="world" data-canonical-url="https://www.{out}.example/videos/world/{d.year}/{d.month:02d}/{d.day:02d}/{slug}-vpx.{out}" data-branding-key="" data-video-slug="{slug}-vpx" data-first-publish-slug="{slug}-vpx" data-video-tags="{page["story"].topic},world" data-details="">',
     ]
 
 
