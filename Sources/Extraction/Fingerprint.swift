@@ -20,12 +20,8 @@ public enum Fingerprint {
         return out
     }
 
-    /// 64-bit FNV-1a of the comparable form.
-    public static func hash(_ text: String) -> UInt64 {
-        hash(bytes: comparable(text))
-    }
-
-    public static func hash(bytes: [UInt8]) -> UInt64 {
+    /// 64-bit FNV-1a of a comparable form.
+    static func hash(bytes: [UInt8]) -> UInt64 {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in bytes {
             h ^= UInt64(byte)
