@@ -29,5 +29,6 @@ let package = Package(
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "Storage", "Extraction"]),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"]),
         .testTarget(name: "APITests", dependencies: ["API", "HTTPServer", "Ingest", "Storage"]),
+        .testTarget(name: "DatelineTests", dependencies: ["dateline"]),
     ]
 )

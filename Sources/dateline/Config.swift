@@ -133,19 +133,25 @@ struct Config: Equatable {
             }
             self[keyPath: path] = list
         case .integer(let path, let minimum, let maximum):
-            guard !(value is Bool), let number = value as? Int, number >= minimum, number <= maximum else {
+            guard !isBoolean(value), let number = value as? Int, number >= minimum, number <= maximum else {
                 throw Failure.invalid(key, "must be an integer from \(minimum) to \(maximum)")
             }
             self[keyPath: path] = number
         case .seconds(let path):
-            guard !(value is Bool), let number = (value as? Double) ?? (value as? Int).map(Double.init),
+            guard !isBoolean(value), let number = (value as? Double) ?? (value as? Int).map(Double.init),
                   number > 0, number <= 86_400 else {
                 throw Failure.invalid(key, "must be a number of seconds above 0 and at most 86400")
             }
             self[keyPath: path] = number
         case .flag(let path):
-            guard let flag = value as? Bool else { throw Failure.invalid(key, "must be true or false") }
+            guard isBoolean(value), let flag = value as? Bool else { throw Failure.invalid(key, "must be true or false") }
             self[keyPath: path] = flag
         }
+    }
+
+    /// Whether a parsed JSON value is `true` or `false`. On Linux every JSON number also casts to
+    /// Bool, so the type decides: JSONSerialization gives booleans their own NSNumber subclass.
+    private func isBoolean(_ value: Any) -> Bool {
+        value is Bool && !(type(of: value) == NSNumber.self)
     }
 }
