@@ -2,44 +2,85 @@ import HTTPServer
 import Synchronization
 
 /// Finished responses by request target, already gzip-compressed, for an archive that never changes
-/// while it is served. Bounded by body bytes; when full, arbitrary entries make room (the key hash
-/// order), which costs nothing to track and suits traffic spread over many URLs.
+/// while it is served. Bounded by bytes (bodies, gzip bodies and keys) and evicted with the CLOCK
+/// algorithm: a hit marks its entry, and the clock hand spares a marked entry once, so entries that
+/// are asked for again stay while one-off requests make room.
 final class ResponseCache: Sendable {
     private let capacity: Int
     private let state = Mutex(State())
 
+    private struct Slot {
+        var key: String
+        var response: Response
+        var size: Int
+        var referenced: Bool
+    }
+
     private struct State {
-        var entries: [String: Response] = [:]
+        var index: [String: Int] = [:]
+        /// The clock's face; nil marks a slot freed by eviction, reused by the next insert.
+        var slots: [Slot?] = []
+        var free: [Int] = []
+        var hand = 0
         var bytes = 0
     }
 
-    /// A cache holding at most `capacity` bytes of bodies (0 disables it).
+    /// A cache holding at most `capacity` bytes (0 disables it).
     init(capacity: Int) {
         self.capacity = capacity
     }
 
     func response(for key: String) -> Response? {
         guard capacity > 0 else { return nil }
-        return state.withLock { $0.entries[key] }
+        return state.withLock { state in
+            guard let slot = state.index[key] else { return nil }
+            state.slots[slot]?.referenced = true
+            return state.slots[slot]?.response
+        }
     }
 
     /// Stores `response` (with its gzip body computed) and returns what to send.
     func store(_ response: Response, for key: String) -> Response {
-        let stored = response.precompressed()
-        let size = Self.size(stored, key: key)
+        var stored = response.precompressed()
+        // JSON bodies are built in generously reserved buffers; keep only the bytes.
+        stored.body = [UInt8](unsafeUninitializedCapacity: stored.body.count) { buffer, count in
+            count = buffer.initialize(fromContentsOf: stored.body)
+        }
+        let size = stored.body.count + (stored.gzippedBody?.count ?? 0) + key.utf8.count
         guard capacity > 0, size <= capacity / 8 else { return stored }
         state.withLock { state in
-            while state.bytes + size > capacity, let victim = state.entries.first {
-                state.entries[victim.key] = nil
-                state.bytes -= Self.size(victim.value, key: victim.key)
+            guard state.index[key] == nil else { return }
+            while state.bytes + size > capacity, state.bytes > 0 {
+                Self.evictOne(&state)
             }
-            if let old = state.entries.updateValue(stored, forKey: key) { state.bytes -= Self.size(old, key: key) }
+            let slot = Slot(key: key, response: stored, size: size, referenced: false)
+            if let free = state.free.popLast() {
+                state.slots[free] = slot
+                state.index[key] = free
+            } else {
+                state.index[key] = state.slots.count
+                state.slots.append(slot)
+            }
             state.bytes += size
         }
         return stored
     }
 
-    private static func size(_ response: Response, key: String) -> Int {
-        response.body.count + (response.gzippedBody?.count ?? 0) + key.utf8.count
+    /// Advances the clock hand to the next unmarked entry, unmarking marked ones on the way, and
+    /// frees its slot.
+    private static func evictOne(_ state: inout State) {
+        while true {
+            state.hand = state.hand + 1 < state.slots.count ? state.hand + 1 : 0
+            guard let slot = state.slots[state.hand] else { continue }
+            if slot.referenced {
+                state.slots[state.hand]?.referenced = false
+                continue
+            }
+            state.index[slot.key] = nil
+            state.bytes -= slot.size
+            state.slots[state.hand] = nil
+            state.free.append(state.hand)
+            return
+        }
     }
 }

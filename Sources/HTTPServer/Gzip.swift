@@ -1,16 +1,27 @@
 import CZlib
+import Synchronization
 
 /// gzip encoding through zlib (`deflateInit2` with windowBits 31, i.e. a gzip wrapper).
 public enum Gzip {
-    /// `bytes` gzip-compressed at the default level. Use it to precompute bodies that are served many times.
+    /// Idle compressors: zlib's ~256 KiB of state per stream is set up once, not per call.
+    private static let idle = Mutex<[GzipCompressor]>([])
+
+    /// `bytes` gzip-compressed at the default level, in an array no larger than the result. Use it to
+    /// precompute bodies that are served many times. Thread-safe.
     public static func compress(_ bytes: [UInt8]) -> [UInt8] {
-        GzipCompressor().compress(bytes)
+        let compressor = idle.withLock { $0.popLast() } ?? GzipCompressor()
+        defer { idle.withLock { if $0.count < 8 { $0.append(compressor) } } }
+        let compressed = compressor.compress(bytes)
+        return [UInt8](unsafeUninitializedCapacity: compressed.count) { buffer, count in
+            count = buffer.initialize(fromContentsOf: compressed)
+        }
     }
 }
 
 /// A reusable deflate stream. zlib allocates ~256 KiB of state per stream, so each worker thread keeps
-/// one and resets it per response instead of initialising a new one. Not thread-safe by design.
-final class GzipCompressor {
+/// one and resets it per response instead of initialising a new one. Not thread-safe: `Sendable` only
+/// so ``Gzip``'s idle pool can hand it between threads, one user at a time.
+final class GzipCompressor: @unchecked Sendable {
     private let stream: UnsafeMutablePointer<z_stream>
 
     init(level: Int32 = 6) {
