@@ -19,13 +19,16 @@ let package = Package(
         .target(name: "Storage", dependencies: ["CSQLite"]),
         .target(name: "Ingest", dependencies: ["Extraction", "Storage", "CZlib"]),
         .target(name: "HTTPServer", dependencies: ["CZlib"]),
+        .target(name: "API", dependencies: ["Storage", "HTTPServer", "Extraction"]),
         .executableTarget(name: "dateline", dependencies: [
-            "Ingest", "Storage",
+            "Ingest", "Storage", "API", "HTTPServer",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "ExtractionTests", dependencies: ["Extraction"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "Storage", "Extraction"]),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"]),
+        .testTarget(name: "APITests", dependencies: ["API", "HTTPServer", "Ingest", "Storage"]),
+        .testTarget(name: "DatelineTests", dependencies: ["dateline"]),
     ]
 )

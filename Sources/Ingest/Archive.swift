@@ -64,6 +64,19 @@ public struct ArchivePost: Sendable, Equatable {
         return day?.description
     }
 
+    /// The first paragraph, cut at a word boundary to at most ``excerptLimit`` characters with `…`.
+    public var excerpt: String {
+        guard let first = body.first else { return "" }
+        guard first.count > Self.excerptLimit else { return first }
+        let cut = first.prefix(Self.excerptLimit - 1)
+        var words = cut.lastIndex(of: " ").map { cut[..<$0] } ?? cut
+        while let last = words.last, last == " " || last == "," || last == ";" || last == ":" { words.removeLast() }
+        return words + "…"
+    }
+
+    /// Longest ``excerpt`` in characters.
+    public static let excerptLimit = 240
+
     public var wordCount: Int {
         var count = 0
         for paragraph in body {

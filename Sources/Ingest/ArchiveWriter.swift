@@ -60,17 +60,19 @@ struct ArchiveWriter {
         }
         let insert = try database.prepare("""
             INSERT INTO posts(id, headline, byline, authors_json, published_at, time_precision, published_day,
-                              sort_minute, body_json, images_json, contributors_json, word_count, page_id, page_seq)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                              sort_minute, body_json, images_json, contributors_json, word_count, excerpt,
+                              image_count, page_id, page_seq, timeline_rank)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         let text = try database.prepare("INSERT INTO posts_fts(rowid, headline, body) VALUES (last_insert_rowid(), ?, ?)")
         let sourceLink = try database.prepare("INSERT INTO post_sources(post_id, source_id) VALUES (?, ?)")
+        let ranks = Chronology.ranks(posts: posts, pages: pages)
         for post in posts.sorted(by: { $0.id < $1.id }) {
             let images = "[" + post.images.map { JSONText.object(["caption": $0.caption, "credit": $0.credit]) }.joined(separator: ",") + "]"
             try insert.run(post.id, post.headline, post.byline, JSONText.array(post.authors), post.publishedAt,
                            post.precision.rawValue, post.day?.description, post.time?.epochMinutes,
                            JSONText.array(post.body), images, JSONText.array(post.contributors), post.wordCount,
-                           post.pageIDs[0], firstSeq[post.id] ?? 0)
+                           post.excerpt, post.images.count, post.pageIDs[0], firstSeq[post.id] ?? 0, ranks[post.id] ?? 0)
             try text.run(post.headline ?? "", post.body.joined(separator: "\n"))
             for source in post.sourceIndices { try sourceLink.run(post.id, source + 1) }
         }

@@ -33,8 +33,13 @@ public enum JSONText {
 
     /// Appends `"text"` with JSON escapes to a byte buffer.
     public static func append(_ text: String, to out: inout [UInt8]) {
+        appendQuoted(text.utf8, to: &out)
+    }
+
+    /// Appends the UTF-8 `bytes` as a JSON string, quotes included, escaping `"`, `\\` and control bytes.
+    public static func appendQuoted<Bytes: Sequence<UInt8>>(_ bytes: Bytes, to out: inout [UInt8]) {
         out.append(0x22)
-        for byte in text.utf8 {
+        for byte in bytes {
             switch byte {
             case 0x22: out.append(0x5C); out.append(0x22)
             case 0x5C: out.append(0x5C); out.append(0x5C)
@@ -42,11 +47,12 @@ public enum JSONText {
             case 0x0D: out.append(0x5C); out.append(0x72)
             case 0x09: out.append(0x5C); out.append(0x74)
             case 0x00..<0x20:
-                let hex = Array("0123456789abcdef".utf8)
-                out.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
+                out.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0xF)]])
             default: out.append(byte)
             }
         }
         out.append(0x22)
     }
+
+    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 }

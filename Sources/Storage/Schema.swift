@@ -6,7 +6,7 @@
 /// the file was built from, which makes a re-run on unchanged sources a no-op.
 public enum Schema {
     /// Bumped whenever tables or the meaning of a column change, or the parser changes its output.
-    public static let version = 1
+    public static let version = 2
 
     public static let create = """
     CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
@@ -45,8 +45,11 @@ public enum Schema {
         images_json TEXT NOT NULL,
         contributors_json TEXT NOT NULL,
         word_count INTEGER NOT NULL,
+        excerpt TEXT NOT NULL,
+        image_count INTEGER NOT NULL,
         page_id TEXT NOT NULL REFERENCES pages(id),
-        page_seq INTEGER NOT NULL
+        page_seq INTEGER NOT NULL,
+        timeline_rank INTEGER NOT NULL
     );
     CREATE TABLE post_pages(
         post_id TEXT NOT NULL REFERENCES posts(id),
@@ -69,7 +72,8 @@ public enum Schema {
 
     /// Indexes are created after the bulk insert: cheaper than maintaining them row by row.
     public static let indexes = """
-    CREATE INDEX posts_by_time ON posts(published_day, sort_minute, page_seq, id);
+    CREATE UNIQUE INDEX posts_by_rank ON posts(timeline_rank);
+    CREATE INDEX posts_by_day ON posts(published_day, timeline_rank);
     CREATE INDEX post_pages_by_post ON post_pages(post_id);
     CREATE INDEX sources_by_page ON sources(page_id);
     """

@@ -1,0 +1,64 @@
+import Storage
+
+/// Builds a JSON response body directly as bytes: literal fragments, escaped strings and the JSON
+/// columns ingest stored ready-made (copied, never parsed).
+struct JSONWriter {
+    private(set) var bytes: [UInt8] = []
+
+    init(capacity: Int = 1024) {
+        bytes.reserveCapacity(capacity)
+    }
+
+    /// Appends JSON syntax or pre-escaped text verbatim, e.g. `{"items":[`.
+    mutating func raw(_ text: StaticString) {
+        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
+
+    /// Appends already-valid JSON held in a String, e.g. a stored `*_json` column or a number.
+    mutating func rawJSON(_ text: String) {
+        bytes.append(contentsOf: text.utf8)
+    }
+
+    /// Appends what another writer built.
+    mutating func append(_ other: JSONWriter) {
+        bytes.append(contentsOf: other.bytes)
+    }
+
+    /// Appends a JSON string, or `null` for nil.
+    mutating func string(_ text: String?) {
+        guard let text else { return raw("null") }
+        JSONText.appendQuoted(text.utf8, to: &bytes)
+    }
+
+    mutating func int(_ value: Int) {
+        rawJSON(String(value))
+    }
+
+    mutating func optionalInt(_ value: Int?) {
+        guard let value else { return raw("null") }
+        int(value)
+    }
+
+    /// Appends a text column as a JSON string (or `null`) without an intermediate String.
+    mutating func text(_ row: Row, _ column: Int) {
+        guard !row.isNull(column) else { return raw("null") }
+        row.withUTF8(column) { JSONText.appendQuoted($0, to: &bytes) }
+    }
+
+    /// Appends a column that already holds JSON text (the `*_json` columns), or `null`.
+    mutating func json(_ row: Row, _ column: Int) {
+        guard !row.isNull(column) else { return raw("null") }
+        row.withUTF8(column) { bytes.append(contentsOf: $0) }
+    }
+
+    /// Appends an integer column, or `null`.
+    mutating func integer(_ row: Row, _ column: Int) {
+        guard !row.isNull(column) else { return raw("null") }
+        int(row.int(column))
+    }
+
+    /// Appends `,` unless `index` is the first element of a list.
+    mutating func separator(_ index: Int) {
+        if index > 0 { bytes.append(0x2C) }
+    }
+}

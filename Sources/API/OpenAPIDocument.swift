@@ -1,0 +1,154 @@
+import HTTPServer
+
+/// `GET /openapi.json`: the OpenAPI 3.1 description of every route and schema.
+enum OpenAPIDocument {
+    static func route(_ request: Request, _ parameters: PathParameters) -> Response {
+        response
+    }
+
+    private static let response = Response.json(Array(text.utf8), headers: ["Cache-Control": "public, max-age=300"])
+        .precompressed()
+
+    /// The document itself. Keep it in step with ``Routes``: a test checks that every route is here.
+    static let text = #"""
+    {
+      "openapi": "3.1.0",
+      "info": {
+        "title": "Dateline",
+        "version": "1",
+        "summary": "An archive of news live blogs: pages, posts, search and timelines.",
+        "description": "Read-only JSON over an archive built by `dateline ingest`. Lists are cursor-paginated: pass `next_cursor` back as `cursor`. Times are ISO 8601 with offset when `time_precision` is `minute`, a date when `day`, null when `unknown`. Errors are RFC 9457 problem documents."
+      },
+      "paths": {
+        "/api/pages": {"get": {"operationId": "listPages", "summary": "Every live page, newest first.",
+          "responses": {"200": {"description": "The pages.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/PageList"}}}},
+                        "400": {"$ref": "#/components/responses/Problem"}}}},
+        "/api/pages/{id}": {"get": {"operationId": "getPage", "summary": "One page.",
+          "parameters": [{"$ref": "#/components/parameters/id"}],
+          "responses": {"200": {"description": "The page.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Page"}}}},
+                        "400": {"$ref": "#/components/responses/Problem"}, "404": {"$ref": "#/components/responses/Problem"}}}},
+        "/api/pages/{id}/posts": {"get": {"operationId": "listPagePosts", "summary": "A page's posts in the order the page shows them.",
+          "parameters": [{"$ref": "#/components/parameters/id"}, {"$ref": "#/components/parameters/limit"}, {"$ref": "#/components/parameters/cursor"}],
+          "responses": {"200": {"description": "The posts.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/PostList"}}}},
+                        "400": {"$ref": "#/components/responses/Problem"}, "404": {"$ref": "#/components/responses/Problem"}}}},
+        "/api/posts": {"get": {"operationId": "listPosts", "summary": "All posts in time order, newest first by default.",
+          "parameters": [{"$ref": "#/components/parameters/page"}, {"$ref": "#/components/parameters/since"}, {"$ref": "#/components/parameters/until"},
+                         {"name": "order", "in": "query", "schema": {"type": "string", "enum": ["desc", "asc"], "default": "desc"}},
+                         {"$ref": "#/components/parameters/limit"}, {"$ref": "#/components/parameters/cursor"}],
+          "responses": {"200": {"description": "The posts.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/PostList"}}}},
+                        "400": {"$ref": "#/components/responses/Problem"}, "404": {"$ref": "#/components/responses/Problem"}}}},
+        "/api/posts/{id}": {"get": {"operationId": "getPost", "summary": "One whole post.",
+          "parameters": [{"$ref": "#/components/parameters/id"}],
+          "responses": {"200": {"description": "The post.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Post"}}}},
+                        "400": {"$ref": "#/components/responses/Problem"}, "404": {"$ref": "#/components/responses/Problem"}}}},
+        "/api/search": {"get": {"operationId": "search", "summary": "Full-text search over headlines and bodies, best first (FTS5, bm25).",
+          "parameters": [{"name": "q", "in": "query", "required": true, "description": "FTS5 query: words, \"a phrase\", prefix*, AND, OR, NOT, NEAR(a b).",
+                          "schema": {"type": "string", "minLength": 1, "maxLength": 512}},
+                         {"$ref": "#/components/parameters/limit"}, {"$ref": "#/components/parameters/cursor"}],
+          "responses": {"200": {"description": "The hits.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/SearchList"}}}},
+                        "400": {"$ref": "#/components/responses/Problem"}}}},
+        "/api/timeline": {"get": {"operationId": "timeline", "summary": "Posts grouped into day or hour buckets, oldest first.",
+          "parameters": [{"name": "granularity", "in": "query", "schema": {"type": "string", "enum": ["day", "hour"], "default": "day"}},
+                         {"$ref": "#/components/parameters/page"}, {"$ref": "#/components/parameters/since"}, {"$ref": "#/components/parameters/until"},
+                         {"name": "per_bucket", "in": "query", "description": "Posts listed per bucket at most (count is always complete).",
+                          "schema": {"type": "integer", "minimum": 0, "maximum": 1000, "default": 100}}],
+          "responses": {"200": {"description": "The buckets.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Timeline"}}}},
+                        "400": {"$ref": "#/components/responses/Problem"}, "404": {"$ref": "#/components/responses/Problem"}}}},
+        "/api/stats": {"get": {"operationId": "stats", "summary": "Counts that describe the archive.",
+          "responses": {"200": {"description": "The figures.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Stats"}}}},
+                        "400": {"$ref": "#/components/responses/Problem"}}}},
+        "/api/sources": {"get": {"operationId": "listSources", "summary": "Every source file ingest saw, used or skipped, and why.",
+          "responses": {"200": {"description": "The sources.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/SourceList"}}}},
+                        "400": {"$ref": "#/components/responses/Problem"}}}},
+        "/healthz": {"get": {"operationId": "health", "summary": "The process is up.",
+          "responses": {"200": {"description": "Up.", "content": {"application/json": {"schema": {"type": "object", "required": ["status"], "properties": {"status": {"const": "ok"}}}}}}}}},
+        "/readyz": {"get": {"operationId": "ready", "summary": "An archive is open and answers queries.",
+          "responses": {"200": {"description": "Ready.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Ready"}}}},
+                        "503": {"$ref": "#/components/responses/Problem"}}}},
+        "/openapi.json": {"get": {"operationId": "openapi", "summary": "This document.",
+          "responses": {"200": {"description": "OpenAPI 3.1.", "content": {"application/json": {"schema": {"type": "object"}}}}}}}
+      },
+      "components": {
+        "parameters": {
+          "id": {"name": "id", "in": "path", "required": true, "schema": {"type": "string", "minLength": 1}},
+          "limit": {"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 100, "default": 20}},
+          "cursor": {"name": "cursor", "in": "query", "description": "next_cursor of the previous page.", "schema": {"type": "string"}},
+          "page": {"name": "page", "in": "query", "description": "Only posts shown on this page (an id from /api/pages).", "schema": {"type": "string"}},
+          "since": {"name": "since", "in": "query", "description": "2022-02-11 or 2022-02-11T20:08:00-05:00; inclusive.", "schema": {"type": "string"}},
+          "until": {"name": "until", "in": "query", "description": "2022-02-11 or 2022-02-11T20:08:00-05:00; inclusive.", "schema": {"type": "string"}}
+        },
+        "responses": {
+          "Problem": {"description": "A problem document saying what went wrong.",
+            "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}}
+        },
+        "schemas": {
+          "Problem": {"type": "object", "required": ["type", "title", "status"], "properties": {
+            "type": {"type": "string"}, "title": {"type": "string"}, "status": {"type": "integer"}, "detail": {"type": "string"}}},
+          "NullableString": {"type": ["string", "null"]},
+          "Precision": {"type": "string", "enum": ["minute", "day", "unknown"]},
+          "SourceRef": {"type": "object", "required": ["path", "sha256"], "properties": {
+            "path": {"type": "string"}, "sha256": {"type": ["string", "null"]}, "status": {"type": "string", "enum": ["ok", "skipped", "duplicate"]}}},
+          "EntityRef": {"type": "object", "required": ["id", "name", "type", "count"], "properties": {
+            "id": {"type": "string"}, "name": {"type": "string"}, "type": {"type": "string", "enum": ["person", "organization", "place"]}, "count": {"type": "integer"}}},
+          "Page": {"type": "object", "required": ["id", "title", "date", "declared_posts", "post_count", "layout", "summary", "status_line", "sources"], "properties": {
+            "id": {"type": "string"}, "title": {"$ref": "#/components/schemas/NullableString"}, "date": {"$ref": "#/components/schemas/NullableString"},
+            "declared_posts": {"type": ["integer", "null"]}, "post_count": {"type": "integer"},
+            "layout": {"type": "string", "enum": ["timestamped", "headlined", "link-separated", "headless"]},
+            "summary": {"type": "array", "items": {"type": "string"}}, "status_line": {"$ref": "#/components/schemas/NullableString"},
+            "sources": {"type": "array", "items": {"$ref": "#/components/schemas/SourceRef"}}}},
+          "PageList": {"type": "object", "required": ["items", "next_cursor"], "properties": {
+            "items": {"type": "array", "items": {"$ref": "#/components/schemas/Page"}}, "next_cursor": {"type": "null"}}},
+          "PostSummary": {"type": "object", "required": ["id", "headline", "byline", "authors", "published_at", "time_precision", "day", "page_id", "page_seq", "word_count", "excerpt", "image_count", "entities"], "properties": {
+            "id": {"type": "string"}, "headline": {"$ref": "#/components/schemas/NullableString"}, "byline": {"$ref": "#/components/schemas/NullableString"},
+            "authors": {"type": "array", "items": {"type": "string"}}, "published_at": {"$ref": "#/components/schemas/NullableString"},
+            "time_precision": {"$ref": "#/components/schemas/Precision"}, "day": {"$ref": "#/components/schemas/NullableString"},
+            "page_id": {"type": "string"}, "page_seq": {"type": "integer"}, "word_count": {"type": "integer"}, "excerpt": {"type": "string"},
+            "image_count": {"type": "integer"}, "entities": {"type": "array", "items": {"$ref": "#/components/schemas/EntityRef"}}}},
+          "Post": {"allOf": [{"$ref": "#/components/schemas/PostSummary"}, {"type": "object", "required": ["pages", "body", "images", "contributors", "sources", "quotes"], "properties": {
+            "pages": {"type": "array", "items": {"type": "object", "required": ["id", "title", "seq"], "properties": {
+              "id": {"type": "string"}, "title": {"$ref": "#/components/schemas/NullableString"}, "seq": {"type": "integer"}}}},
+            "body": {"type": "array", "items": {"type": "string"}},
+            "images": {"type": "array", "items": {"type": "object", "required": ["caption", "credit"], "properties": {
+              "caption": {"$ref": "#/components/schemas/NullableString"}, "credit": {"$ref": "#/components/schemas/NullableString"}}}},
+            "contributors": {"type": "array", "items": {"type": "string"}},
+            "sources": {"type": "array", "items": {"$ref": "#/components/schemas/SourceRef"}},
+            "quotes": {"type": "array", "items": {"type": "object"}}}}]},
+          "PostList": {"type": "object", "required": ["items", "next_cursor"], "properties": {
+            "items": {"type": "array", "items": {"$ref": "#/components/schemas/PostSummary"}}, "next_cursor": {"$ref": "#/components/schemas/NullableString"}}},
+          "SearchHit": {"type": "object", "required": ["id", "headline", "published_at", "time_precision", "day", "page_id", "snippet", "score"], "properties": {
+            "id": {"type": "string"}, "headline": {"$ref": "#/components/schemas/NullableString"}, "published_at": {"$ref": "#/components/schemas/NullableString"},
+            "time_precision": {"$ref": "#/components/schemas/Precision"}, "day": {"$ref": "#/components/schemas/NullableString"}, "page_id": {"type": "string"},
+            "snippet": {"type": "string", "description": "HTML-safe: text escaped, matches in <mark>, cuts as …"}, "score": {"type": "number"}}},
+          "SearchList": {"type": "object", "required": ["items", "next_cursor"], "properties": {
+            "items": {"type": "array", "items": {"$ref": "#/components/schemas/SearchHit"}}, "next_cursor": {"$ref": "#/components/schemas/NullableString"}}},
+          "TimelinePost": {"type": "object", "required": ["id", "headline", "published_at", "time_precision", "page_id"], "properties": {
+            "id": {"type": "string"}, "headline": {"$ref": "#/components/schemas/NullableString"}, "published_at": {"$ref": "#/components/schemas/NullableString"},
+            "time_precision": {"$ref": "#/components/schemas/Precision"}, "page_id": {"type": "string"}}},
+          "Timeline": {"type": "object", "required": ["granularity", "items", "undated"], "properties": {
+            "granularity": {"type": "string", "enum": ["day", "hour"]},
+            "items": {"type": "array", "items": {"type": "object", "required": ["key", "precision", "start", "count", "posts"], "properties": {
+              "key": {"type": "string"}, "precision": {"type": "string", "enum": ["day", "hour"]}, "start": {"type": "string"}, "count": {"type": "integer"},
+              "posts": {"type": "array", "items": {"$ref": "#/components/schemas/TimelinePost"}}}}},
+            "undated": {"type": "object", "required": ["count", "posts"], "properties": {
+              "count": {"type": "integer"}, "posts": {"type": "array", "items": {"$ref": "#/components/schemas/TimelinePost"}}}}}},
+          "Stats": {"type": "object", "required": ["pages", "posts", "sources", "merged_duplicates", "time_precision", "first_published_at", "last_published_at", "schema_version", "source_digest"], "properties": {
+            "pages": {"type": "integer"}, "posts": {"type": "integer"},
+            "sources": {"type": "object", "required": ["ok", "skipped", "duplicate"], "properties": {"ok": {"type": "integer"}, "skipped": {"type": "integer"}, "duplicate": {"type": "integer"}}},
+            "merged_duplicates": {"type": "integer"},
+            "time_precision": {"type": "object", "required": ["minute", "day", "unknown"], "properties": {"minute": {"type": "integer"}, "day": {"type": "integer"}, "unknown": {"type": "integer"}}},
+            "first_published_at": {"$ref": "#/components/schemas/NullableString"}, "last_published_at": {"$ref": "#/components/schemas/NullableString"},
+            "schema_version": {"type": "integer"}, "source_digest": {"type": "string"}}},
+          "Source": {"type": "object", "required": ["path", "sha256", "bytes", "layout", "status", "reason", "page_id", "post_count", "warnings"], "properties": {
+            "path": {"type": "string"}, "sha256": {"$ref": "#/components/schemas/NullableString"}, "bytes": {"type": "integer"},
+            "layout": {"$ref": "#/components/schemas/NullableString"}, "status": {"type": "string", "enum": ["ok", "skipped", "duplicate"]},
+            "reason": {"$ref": "#/components/schemas/NullableString"}, "page_id": {"$ref": "#/components/schemas/NullableString"},
+            "post_count": {"type": "integer"}, "warnings": {"type": "array", "items": {"type": "string"}}}},
+          "SourceList": {"type": "object", "required": ["items", "next_cursor"], "properties": {
+            "items": {"type": "array", "items": {"$ref": "#/components/schemas/Source"}}, "next_cursor": {"type": "null"}}},
+          "Ready": {"type": "object", "required": ["status", "posts", "version"], "properties": {
+            "status": {"const": "ready"}, "posts": {"type": "integer"}, "version": {"type": "string"}}}
+        }
+      }
+    }
+    """#
+}

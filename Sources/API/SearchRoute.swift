@@ -1,0 +1,84 @@
+import HTTPServer
+import Storage
+
+/// `/api/search?q=`: FTS5 full-text search over headlines and bodies, best match first (bm25,
+/// headline matches weigh four times as much as body matches), with an HTML-safe snippet.
+enum SearchRoute {
+    /// Longest query accepted, in bytes.
+    static let maxQueryBytes = 512
+    /// Deepest offset a cursor may reach: relevance past a thousand hits is noise, and a deep
+    /// offset costs as much as all the hits before it.
+    static let maxOffset = 1000
+
+    static func search(_ request: Request, _ parameters: PathParameters, _ archive: ArchiveReader) throws -> [UInt8] {
+        let query = try QueryParameters(request, allowed: ["q", "limit", "cursor"])
+        guard let text = query.string("q"), text.contains(where: { !$0.isWhitespace }) else {
+            throw APIProblem.badRequest("q is required: words, \"a phrase\", a prefix* or AND / OR / NOT.")
+        }
+        guard text.utf8.count <= maxQueryBytes else {
+            throw APIProblem.badRequest("q is longer than \(maxQueryBytes) bytes.")
+        }
+        var list = ListPage(limit: try query.limit(), cursorKind: "search", version: archive.version)
+        let offset = try query.string("cursor").map { try Cursor($0, kind: "search", version: archive.version).position } ?? 0
+        guard offset <= maxOffset else { throw APIProblem.badRequest("cursor goes past the first \(maxOffset) hits.") }
+        let statement = try archive.statement("""
+            SELECT p.id, p.headline, p.published_at, p.time_precision, p.published_day, p.page_id,
+                   snippet(posts_fts, -1, char(1), char(2), char(3), 24), bm25(posts_fts, 4.0, 1.0) AS score
+            FROM posts_fts JOIN posts p ON p.rowid = posts_fts.rowid
+            WHERE posts_fts MATCH ? ORDER BY score, p.timeline_rank DESC LIMIT ? OFFSET ?
+            """)
+        do {
+            try statement.bind(text, list.limit + 1, offset)
+            var position = offset
+            while try statement.step() {
+                let row = statement.row
+                position += 1
+                list.add(position: position) { json in
+                    json.raw("{\"id\":"); json.text(row, 0)
+                    json.raw(",\"headline\":"); json.text(row, 1)
+                    json.raw(",\"published_at\":"); json.text(row, 2)
+                    json.raw(",\"time_precision\":"); json.text(row, 3)
+                    json.raw(",\"day\":"); json.text(row, 4)
+                    json.raw(",\"page_id\":"); json.text(row, 5)
+                    json.raw(",\"snippet\":"); row.withUTF8(6) { json.string(htmlSnippet($0)) }
+                    json.raw(",\"score\":"); json.rawJSON(score(row.double(7)))
+                    json.raw("}")
+                }
+            }
+        } catch let error as SQLiteError where error.primaryCode == 1 {
+            // SQLITE_ERROR while matching is FTS5 rejecting the query text: the client's to fix.
+            statement.reset()
+            throw APIProblem.badRequest("q is not a valid search: \(error.message). Quote words with "
+                                        + "special characters, e.g. \"covid-19\".")
+        }
+        return list.finish()
+    }
+
+    /// FTS5's snippet with its marker bytes (1 = start of match, 2 = end, 3 = cut) turned into
+    /// `<mark>`, `</mark>` and `…`, and everything else HTML-escaped.
+    static func htmlSnippet(_ bytes: UnsafeRawBufferPointer) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 32)
+        for byte in bytes {
+            switch byte {
+            case 1: out.append(contentsOf: "<mark>".utf8)
+            case 2: out.append(contentsOf: "</mark>".utf8)
+            case 3: out.append(contentsOf: "…".utf8)
+            case UInt8(ascii: "<"): out.append(contentsOf: "&lt;".utf8)
+            case UInt8(ascii: ">"): out.append(contentsOf: "&gt;".utf8)
+            case UInt8(ascii: "&"): out.append(contentsOf: "&amp;".utf8)
+            case UInt8(ascii: "\""): out.append(contentsOf: "&quot;".utf8)
+            case 0x0A, 0x09: out.append(0x20)
+            case 0..<0x20: continue
+            default: out.append(byte)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// bm25 is lower-is-better and negative; clients get a positive, higher-is-better score.
+    private static func score(_ bm25: Double) -> String {
+        let value = (-bm25 * 1000).rounded() / 1000
+        return value.isFinite ? String(value) : "0"
+    }
+}

@@ -1,0 +1,91 @@
+import HTTPServer
+import Storage
+
+/// `/api/stats`, `/api/sources`, `/healthz` and `/readyz`.
+enum StatsRoutes {
+    static func stats(_ request: Request, _ parameters: PathParameters, _ archive: ArchiveReader) throws -> [UInt8] {
+        _ = try QueryParameters(request, allowed: [])
+        var json = JSONWriter()
+        json.raw("{\"pages\":"); json.int(try count("SELECT count(*) FROM pages", archive))
+        json.raw(",\"posts\":"); json.int(try count("SELECT count(*) FROM posts", archive))
+        json.raw(",\"sources\":{")
+        for (index, status) in ["ok", "skipped", "duplicate"].enumerated() {
+            json.separator(index)
+            json.string(status)
+            json.raw(":")
+            json.int(try count("SELECT count(*) FROM sources WHERE status = '\(status)'", archive))
+        }
+        json.raw("},\"merged_duplicates\":")
+        json.int(try count("SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'merged_duplicates'", archive))
+        json.raw(",\"time_precision\":{")
+        for (index, precision) in ["minute", "day", "unknown"].enumerated() {
+            json.separator(index)
+            json.string(precision)
+            json.raw(":")
+            json.int(try count("SELECT count(*) FROM posts WHERE time_precision = '\(precision)'", archive))
+        }
+        json.raw("}")
+        for (field, order) in [("first_published_at", "ASC"), ("last_published_at", "DESC")] {
+            json.raw(",")
+            json.string(field)
+            json.raw(":")
+            let statement = try archive.statement(
+                "SELECT published_at FROM posts WHERE published_at IS NOT NULL ORDER BY timeline_rank \(order) LIMIT 1")
+            json.string(try statement.step() ? statement.row.optionalText(0) : nil)
+        }
+        json.raw(",\"schema_version\":"); json.int(archive.info.schemaVersion)
+        json.raw(",\"source_digest\":"); json.string(archive.info.sourceDigest)
+        json.raw("}")
+        return json.bytes
+    }
+
+    static func sources(_ request: Request, _ parameters: PathParameters, _ archive: ArchiveReader) throws -> [UInt8] {
+        _ = try QueryParameters(request, allowed: [])
+        var json = JSONWriter()
+        json.raw("{\"items\":[")
+        var index = 0
+        try archive.statement("""
+            SELECT path, sha256, bytes, layout, status, reason, page_id, post_count, warnings_json
+            FROM sources ORDER BY path
+            """).forEachRow { row in
+            json.separator(index)
+            json.raw("{\"path\":"); json.text(row, 0)
+            json.raw(",\"sha256\":"); json.text(row, 1)
+            json.raw(",\"bytes\":"); json.integer(row, 2)
+            json.raw(",\"layout\":"); json.text(row, 3)
+            json.raw(",\"status\":"); json.text(row, 4)
+            json.raw(",\"reason\":"); json.text(row, 5)
+            json.raw(",\"page_id\":"); json.text(row, 6)
+            json.raw(",\"post_count\":"); json.integer(row, 7)
+            json.raw(",\"warnings\":"); json.json(row, 8)
+            json.raw("}")
+            index += 1
+        }
+        json.raw("],\"next_cursor\":null}")
+        return json.bytes
+    }
+
+    /// The process is up and answering; says nothing about the archive (see `/readyz`).
+    static func health(_ request: Request, _ parameters: PathParameters) -> Response {
+        var response = Response.json(Array("{\"status\":\"ok\"}".utf8))
+        response.headers["Cache-Control"] = "no-store"
+        return response
+    }
+
+    /// An archive is open and answers a query.
+    static func ready(_ request: Request, _ parameters: PathParameters, _ archive: ArchiveReader) throws -> [UInt8] {
+        var json = JSONWriter()
+        json.raw("{\"status\":\"ready\",\"posts\":")
+        json.int(try count("SELECT count(*) FROM posts", archive))
+        json.raw(",\"version\":")
+        json.string(archive.version)
+        json.raw("}")
+        return json.bytes
+    }
+
+    private static func count(_ sql: String, _ archive: ArchiveReader) throws -> Int {
+        let statement = try archive.statement(sql)
+        try statement.bind()
+        return try statement.step() ? statement.row.int(0) : 0
+    }
+}

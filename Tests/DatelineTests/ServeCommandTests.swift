@@ -1,0 +1,106 @@
+import Foundation
+import XCTest
+
+/// `dateline serve` end to end: a real process, a real socket, a client that is not ours.
+final class ServeCommandTests: XCTestCase {
+    private func temporaryFolder() throws -> String {
+        let path = NSTemporaryDirectory() + "dateline-serve-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+
+    private func json(_ data: Data) throws -> [String: Any] {
+        try XCTUnwrap(JSONSerialization.jsonObject(with: data) as? [String: Any])
+    }
+
+    func testServesTheSamplesAfterIngestingOnStartup() throws {
+        let folder = try temporaryFolder()
+        let server = try ServeProcess(arguments: ["--db", folder + "/a.sqlite", "--sources", "Samples"])
+        try server.waitUntilReady()
+        let stats = try json(try server.request("/api/stats").body)
+        XCTAssertEqual(stats["posts"] as? Int, 33)
+
+        // gzip on the wire, decoded by the client, same JSON as identity.
+        let plain = try server.request("/api/posts?limit=20", headers: ["Accept-Encoding": "identity"])
+        let zipped = try server.request("/api/posts?limit=20", headers: ["Accept-Encoding": "gzip"])
+        XCTAssertEqual(zipped.headers["content-encoding"], "gzip")
+        XCTAssertNil(plain.headers["content-encoding"])
+        XCTAssertEqual(try json(zipped.body) as NSDictionary, try json(plain.body) as NSDictionary)
+
+        // Conditional GET.
+        let etag = try XCTUnwrap(plain.headers["etag"])
+        XCTAssertEqual(try server.request("/api/posts?limit=20", headers: ["If-None-Match": etag, "Accept-Encoding": "identity"]).status, 304)
+
+        // HEAD has the headers and no body.
+        let head = try server.request("/api/pages", method: "HEAD")
+        XCTAssertEqual(head.status, 200)
+        XCTAssertTrue(head.body.isEmpty)
+
+        // The web page, a problem body, and an unknown method.
+        let page = try server.request("/")
+        XCTAssertEqual(page.status, 200)
+        XCTAssertTrue(page.headers["content-type"]?.hasPrefix("text/html") == true)
+        let missing = try server.request("/api/posts/nope")
+        XCTAssertEqual(missing.status, 404)
+        XCTAssertEqual(missing.headers["content-type"], "application/problem+json")
+        XCTAssertEqual(try server.request("/api/posts", method: "DELETE").status, 405)
+
+        server.signal(SIGTERM)
+        XCTAssertEqual(server.waitForExit(), 0, server.log)
+        XCTAssertTrue(server.log.contains("GET /api/stats 200"), "access log: \(server.log)")
+    }
+
+    func testSIGHUPReingestsAndSwapsWithoutStopping() throws {
+        let folder = try temporaryFolder()
+        let sources = folder + "/sources"
+        try FileManager.default.createDirectory(atPath: sources, withIntermediateDirectories: true)
+        let samples = ServeProcess.repositoryRoot.appendingPathComponent("Samples").path
+        try FileManager.default.copyItem(atPath: samples + "/001_timestamped.txt", toPath: sources + "/001.txt")
+        let server = try ServeProcess(arguments: ["--db", folder + "/a.sqlite", "--sources", sources])
+        try server.waitUntilReady()
+        XCTAssertEqual(try json(try server.request("/api/stats").body)["posts"] as? Int, 8)
+        let before = try XCTUnwrap(try server.request("/api/stats").headers["etag"])
+
+        try FileManager.default.copyItem(atPath: samples + "/005_later_page.txt.gz", toPath: sources + "/005.txt.gz")
+        server.signal(SIGHUP)
+        let deadline = Date().addingTimeInterval(20)
+        var posts = 8
+        while posts == 8, Date() < deadline {
+            XCTAssertEqual(try server.request("/healthz").status, 200, "requests are answered during the reload")
+            posts = try json(try server.request("/api/stats").body)["posts"] as? Int ?? -1
+        }
+        XCTAssertEqual(posts, 16, server.log)
+        XCTAssertNotEqual(try server.request("/api/stats").headers["etag"], before, "a new archive has a new ETag")
+        server.signal(SIGINT)
+        XCTAssertEqual(server.waitForExit(), 0)
+    }
+
+    func testNoIngestWithoutAnArchiveIsAClearStartupError() throws {
+        let folder = try temporaryFolder()
+        let process = Process()
+        process.executableURL = try ServeProcess.executable()
+        process.arguments = ["serve", "--port", "0", "--no-ingest", "--db", folder + "/missing.sqlite"]
+        process.currentDirectoryURL = ServeProcess.repositoryRoot
+        let errors = Pipe()
+        process.standardError = errors
+        try process.run()
+        process.waitUntilExit()
+        XCTAssertNotEqual(process.terminationStatus, 0)
+        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        XCTAssertTrue(message.contains("no archive to serve"), message)
+    }
+
+    func testABadConfigStopsStartupNamingTheKey() throws {
+        let folder = try temporaryFolder()
+        try #"{"port": "eighty"}"#.write(toFile: folder + "/config.json", atomically: true, encoding: .utf8)
+        let process = Process()
+        process.executableURL = try ServeProcess.executable()
+        process.arguments = ["serve", "--config", folder + "/config.json"]
+        let errors = Pipe()
+        process.standardError = errors
+        try process.run()
+        process.waitUntilExit()
+        XCTAssertNotEqual(process.terminationStatus, 0)
+        XCTAssertTrue(String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).contains("\"port\""))
+    }
+}
