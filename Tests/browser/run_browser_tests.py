@@ -133,7 +133,7 @@ def timeline_posts(t):
     headlines = t.js("Object.fromEntries([...document.querySelectorAll('main .post')].map(e => [e.dataset.post, e.querySelector('h3').textContent]))")
     for p in posts:
         if p["headline"]:
-            equal(headlines[p["id"]], p["headline"], f"headline of {p['id']}")
+            equal(headlines[p["id"]], p["headline"], f"headline of {p['id']} (as text, markup characters included)")
     unknown = sum(1 for p in posts if p["time_precision"] != "minute")
     equal(len([x for x in t.texts("main .post .when") if x == "time unknown"]), unknown, "posts marked time unknown")
     timed = t.texts("main .post .when time")
@@ -280,6 +280,8 @@ def search_url(t):
     marks = t.texts("main .snippet mark")
     expect(marks and all(m.lower().startswith(word.lower()[:4]) for m in marks), f"marks highlight {word!r}: {marks[:5]}")
     equal(t.js("document.getElementById('search-q').value"), word, "query in the box")
+    equal(t.js("[...document.querySelectorAll('main .snippet *')].filter(e => e.tagName !== 'MARK').length"), 0,
+          "snippets hold only text and <mark>")
     t.shot("search")
 
 

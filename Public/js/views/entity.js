@@ -1,6 +1,6 @@
 // Entity: a person, organization or place — names, titles, a chart of mentions over time, related
 // entities, quotes and posts. Servers without entity routes get a readable note instead.
-import { ApiError, getJSON, getList } from "../api.js";
+import { getJSON, getList } from "../api.js";
 import { h } from "../dom.js";
 import { link } from "../router.js";
 import { dayChart } from "./timeline.js";
@@ -22,19 +22,14 @@ function settled(result, build) {
 export async function render(ctx) {
   const id = ctx.route.id || "";
   const path = `entities/${encodeURIComponent(id)}`;
-  let entity;
-  try {
-    entity = await getJSON(path, {}, ctx.signal);
-  } catch (error) {
-    if (error instanceof ApiError && error.status === 404 && !ctx.entities) {
-      ctx.setTitle("Entities unavailable");
-      ctx.root.append(h("h1", { tabindex: "-1" }, "Entities are not available yet"),
-        notice("This server does not offer people, organizations and places yet, so this link cannot be shown. The timeline, posts, pages and search work as usual."),
-        h("p", null, h("a", { href: link("") }, "Go to the timeline")));
-      return;
-    }
-    throw error;
+  if (!ctx.entities) {
+    ctx.setTitle("Entities unavailable");
+    ctx.root.append(h("h1", { tabindex: "-1" }, "Entities are not available yet"),
+      notice("This server does not offer people, organizations and places yet, so this link cannot be shown. The timeline, posts, pages and search work as usual."),
+      h("p", null, h("a", { href: link("") }, "Go to the timeline")));
+    return;
   }
+  const entity = await getJSON(path, {}, ctx.signal);
   ctx.setTitle(entity.name || id);
   const [timeline, posts, quotes] = await Promise.allSettled([
     getJSON(`${path}/timeline`, { granularity: "day" }, ctx.signal),

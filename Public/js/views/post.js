@@ -43,7 +43,8 @@ export async function render(ctx) {
 
   aside.append(section("Pages",
     h("ul", { class: "plain" }, list(post.pages).map((p) => h("li", null,
-      h("a", { href: link("page", p.id) }, p.title || p.id), p.seq ? ` (post ${p.seq} on the page)` : null)))));
+      h("a", { href: link("page", p.id), class: p.title ? null : "untitled" }, p.title || "Untitled page"),
+      p.seq ? ` (post ${p.seq} on the page)` : null)))));
   aside.append(section("Source files",
     h("ul", { class: "plain sources" }, list(post.sources).map((src) => h("li", null,
       h("code", null, src.path), " ", src.sha256 ? h("span", { class: "hash", title: `SHA-256 ${src.sha256}` }, String(src.sha256).slice(0, 12)) : null)))));

@@ -2,7 +2,7 @@
 import { ApiError, getList } from "../api.js";
 import { h, replace, trustedSnippet } from "../dom.js";
 import { link } from "../router.js";
-import { loadMore, postTitle } from "../components.js";
+import { loadMore } from "../components.js";
 import { postTime, shortDay, plural } from "../format.js";
 
 const DELAY_MS = 250;
@@ -10,7 +10,7 @@ const DELAY_MS = 250;
 function hit(item) {
   return h("li", { class: "hit", "data-post": item.id },
     h("h2", { class: item.headline ? "headline" : "headline untitled" },
-      h("a", { href: link("post", item.id) }, item.headline || postTitle({ excerpt: trustedSnippet(item.snippet).textContent }))),
+      h("a", { href: link("post", item.id) }, item.headline || "Untitled post")),
     h("p", { class: "when" }, item.day ? `${shortDay(item.day, true)} · ${postTime(item)}` : "Date unknown"),
     h("p", { class: "snippet" }, trustedSnippet(item.snippet)));
 }

@@ -51,7 +51,7 @@ export async function render(ctx) {
     stats ? h("p", { class: "lede" }, `${plural(stats.posts ?? 0, "post")} on ${plural(stats.pages ?? 0, "page")}`,
       stats.first_published_at ? `, from ${mediumDay(stats.first_published_at)} to ${mediumDay(stats.last_published_at)}` : "", ".") : null);
 
-  const pageOptions = [["", "All pages"], ...pageList.items.map((p) => [p.id, `${p.date ? `${shortDay(p.date, true)} · ` : ""}${p.title || p.id}`])];
+  const pageOptions = [["", "All pages"], ...pageList.items.map((p) => [p.id, `${p.date ? `${shortDay(p.date, true)} · ` : ""}${p.title || `Untitled ${p.layout || ""} page`}`])];
   if (f.page && !pageOptions.some(([v]) => v === f.page)) pageOptions.push([f.page, f.page]);
   const controls = [select("f-page", "Page", f.page, pageOptions, (e) => go({ page: e.target.value }))];
   const notes = [];
