@@ -3,7 +3,9 @@
 /** The route in a hash: {name, id, params}. "" is the timeline. */
 export function parseHash(hash) {
   const text = (hash || "").replace(/^#\/?/, "");
-  const [path, query = ""] = text.split("?", 2);
+  const mark = text.indexOf("?");
+  const path = mark < 0 ? text : text.slice(0, mark);
+  const query = mark < 0 ? "" : text.slice(mark + 1);
   const [name = "", ...rest] = path.split("/");
   let id = null;
   if (rest.length) {

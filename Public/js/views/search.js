@@ -29,7 +29,6 @@ export async function render(ctx) {
     controller?.abort();
     controller = new AbortController();
     const signal = controller.signal;
-    ctx.signal.addEventListener("abort", () => controller.abort(), { once: true });
     replace(results);
     if (!q.trim()) { status.textContent = ""; return; }
     status.textContent = "Searching…";
@@ -73,7 +72,7 @@ export async function render(ctx) {
     }, DELAY_MS);
   }
   input.addEventListener("input", changed);
-  ctx.signal.addEventListener("abort", () => clearTimeout(timer), { once: true });
+  ctx.signal.addEventListener("abort", () => { clearTimeout(timer); controller?.abort(); }, { once: true });
 
   ctx.root.append(h("h1", { tabindex: "-1" }, "Search"),
     h("form", { role: "search", class: "search", onsubmit: (e) => { e.preventDefault(); clearTimeout(timer); changed(); } },

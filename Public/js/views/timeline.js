@@ -59,6 +59,8 @@ export async function render(ctx) {
     const options = [["", "All entities"], ...entityList.items.map((e) => [e.id, `${e.name} (${e.mention_count ?? e.post_count ?? 0})`])];
     if (f.entity && !options.some(([v]) => v === f.entity)) options.push([f.entity, f.entity]);
     controls.push(select("f-entity", "Entity", f.entity, options, (e) => go({ entity: e.target.value })));
+  } else if (entityList instanceof Error) {
+    notes.push(notice(`The list of entities could not be loaded (${entityList.title || entityList.message}), so the entity filter is hidden.`));
   } else if (f.entity) {
     notes.push(notice("Filtering by entity is not available on this server, so the entity filter in the address is ignored."));
   }
