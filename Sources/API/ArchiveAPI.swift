@@ -17,7 +17,10 @@ public final class ArchiveAPI: Sendable {
     /// written by another schema version (re-run the ingest then).
     public init(databasePath: String, responseCacheBytes: Int = 16 << 20,
                 fallback: @escaping Handler = { _ in .problem(status: .notFound) }) throws {
-        let pool = try ConnectionPool(path: databasePath)
+        let pool: ConnectionPool
+        do { pool = try ConnectionPool(path: databasePath) } catch let error as SQLiteError where error.primaryCode == 26 {
+            throw ArchiveError.notAnArchive(databasePath) // SQLITE_NOTADB
+        }
         info = try pool.withConnection { try ArchiveInfo(connection: $0) }
         context = ArchiveContext(pool: pool, info: info)
         cache = ResponseCache(capacity: responseCacheBytes)

@@ -65,6 +65,8 @@ enum OpenAPIDocument {
         "/readyz": {"get": {"operationId": "ready", "summary": "An archive is open and answers queries.",
           "responses": {"200": {"description": "Ready.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Ready"}}}},
                         "503": {"$ref": "#/components/responses/Problem"}}}},
+        "/metrics": {"get": {"operationId": "metrics", "summary": "Prometheus text exposition: requests, latency, connections, ingest and archive figures.",
+          "responses": {"200": {"description": "Metrics.", "content": {"text/plain": {"schema": {"type": "string"}}}}}}},
         "/openapi.json": {"get": {"operationId": "openapi", "summary": "This document.",
           "responses": {"200": {"description": "OpenAPI 3.1.", "content": {"application/json": {"schema": {"type": "object"}}}}}}}
       },

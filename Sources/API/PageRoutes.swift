@@ -42,11 +42,7 @@ enum PageRoutes {
         let version = archive.version
         var list = ListPage(limit: try query.limit(), cursorKind: "page-posts", version: version)
         let after = try query.string("cursor").map { try Cursor($0, kind: "page-posts", version: version).position } ?? 0
-        let statement = try archive.statement("""
-            SELECT \(PostJSON.summaryColumns(page: "pp.page_id", seq: "pp.seq")), pp.seq
-            FROM post_pages pp JOIN posts p ON p.id = pp.post_id
-            WHERE pp.page_id = ? AND pp.seq > ? ORDER BY pp.seq LIMIT ?
-            """)
+        let statement = try archive.statement(pagePostsSQL)
         try statement.forEachRow(id, after, list.limit + 1) { row in
             list.add(position: row.int(13)) { PostJSON.writeSummary(row, to: &$0) }
         }
@@ -61,6 +57,12 @@ enum PageRoutes {
             throw APIProblem.notFound("No page has the id \"\(id)\"; GET /api/pages lists them.")
         }
     }
+
+    private static let pagePostsSQL = """
+        SELECT \(PostJSON.summaryColumns(page: "pp.page_id", seq: "pp.seq")), pp.seq
+        FROM post_pages pp JOIN posts p ON p.id = pp.post_id
+        WHERE pp.page_id = ? AND pp.seq > ? ORDER BY pp.seq LIMIT ?
+        """
 
     private static let sourcesSQL = """
         SELECT s.path, s.sha256, s.status FROM page_sources ps JOIN sources s ON s.id = ps.source_id

@@ -29,10 +29,12 @@ enum PostRoutes {
         return list.finish()
     }
 
+    private static let detailSQL = "SELECT \(PostJSON.detailColumns) FROM posts p WHERE p.id = ?"
+
     static func detail(_ request: Request, _ parameters: PathParameters, _ archive: ArchiveReader) throws -> [UInt8] {
         _ = try QueryParameters(request, allowed: [])
         let id = parameters["id"] ?? ""
-        let statement = try archive.statement("SELECT \(PostJSON.detailColumns) FROM posts p WHERE p.id = ?")
+        let statement = try archive.statement(detailSQL)
         try statement.bind(id)
         guard try statement.step() else {
             throw APIProblem.notFound("No post has the id \"\(id)\"; GET /api/posts or /api/search lists them.")

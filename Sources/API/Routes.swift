@@ -17,3 +17,25 @@ enum Routes {
         router.get("/openapi.json", OpenAPIDocument.route)
     }
 }
+
+extension ArchiveAPI {
+    private static let resources: Set<String> = ["pages", "posts", "search", "timeline", "stats", "sources",
+                                                 "entities", "quotes"]
+    private static let subresources: Set<String> = ["posts", "quotes", "timeline"]
+    private static let topLevel: Set<String> = ["/healthz", "/readyz", "/openapi.json", "/metrics"]
+
+    /// The route pattern a request path falls under (`/api/posts/{id}`), for metrics: ids become
+    /// `{id}`, and anything unknown is `/api/other` or `static`, so labels stay few whatever clients send.
+    public static func routeLabel(forPath path: String, segments: [String]) -> String {
+        if topLevel.contains(path) { return path }
+        guard segments.first == "api" else { return "static" }
+        guard segments.count >= 2, segments.count <= 4, resources.contains(segments[1]) else { return "/api/other" }
+        var label = "/api/" + segments[1]
+        if segments.count >= 3 { label += "/{id}" }
+        if segments.count == 4 {
+            guard subresources.contains(segments[3]) else { return "/api/other" }
+            label += "/" + segments[3]
+        }
+        return label
+    }
+}

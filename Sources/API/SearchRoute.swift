@@ -3,6 +3,9 @@ import Storage
 
 /// `/api/search?q=`: FTS5 full-text search over headlines and bodies, best match first (bm25,
 /// headline matches weigh four times as much as body matches), with an HTML-safe snippet.
+///
+/// Ranking goes through FTS5's `rank` column so FTS5 itself returns rows best first: SQLite then
+/// needs no sorter, and `snippet()` runs only for the rows returned, not for every match.
 enum SearchRoute {
     /// Longest query accepted, in bytes.
     static let maxQueryBytes = 512
@@ -23,9 +26,10 @@ enum SearchRoute {
         guard offset <= maxOffset else { throw APIProblem.badRequest("cursor goes past the first \(maxOffset) hits.") }
         let statement = try archive.statement("""
             SELECT p.id, p.headline, p.published_at, p.time_precision, p.published_day, p.page_id,
-                   snippet(posts_fts, -1, char(1), char(2), char(3), 24), bm25(posts_fts, 4.0, 1.0) AS score
+                   snippet(posts_fts, -1, char(1), char(2), char(3), 24), posts_fts.rank
             FROM posts_fts JOIN posts p ON p.rowid = posts_fts.rowid
-            WHERE posts_fts MATCH ? ORDER BY score, p.timeline_rank DESC LIMIT ? OFFSET ?
+            WHERE posts_fts MATCH ? AND posts_fts.rank MATCH 'bm25(4.0, 1.0)'
+            ORDER BY posts_fts.rank LIMIT ? OFFSET ?
             """)
         do {
             try statement.bind(text, list.limit + 1, offset)

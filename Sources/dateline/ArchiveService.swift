@@ -20,6 +20,7 @@ final class ArchiveService: Sendable {
     private let ingestState = Mutex(IngestState())
     private let ingestQueue = DispatchQueue(label: "dateline.ingest")
     private let signalSources = Mutex<SignalSources?>(nil)
+    let metrics = Metrics()
 
     /// Kept alive so the signals stay handled; dispatch sources are thread-safe.
     private struct SignalSources: @unchecked Sendable {
@@ -47,8 +48,14 @@ final class ArchiveService: Sendable {
             headerTimeout: config.headerTimeout, keepAliveTimeout: config.keepAliveTimeout,
             writeTimeout: config.writeTimeout, maxRequestsPerConnection: config.maxRequestsPerConnection,
             gzip: config.gzip, corsAllowedOrigin: config.corsAllowedOrigin.isEmpty ? nil : config.corsAllowedOrigin,
-            accessLog: config.accessLog ? log.accessLog : nil)
+            accessLog: nil)
         if config.workerThreads > 0 { serverConfiguration.workerThreads = config.workerThreads }
+        let metrics = self.metrics
+        let accessLog = config.accessLog ? log.accessLog : nil
+        serverConfiguration.accessLog = { entry in
+            metrics.record(entry)
+            accessLog?(entry)
+        }
         let files = staticFiles
         server = HTTPServer(configuration: serverConfiguration) { request in
             Self.notReady(request, staticFiles: files)
@@ -66,6 +73,10 @@ final class ArchiveService: Sendable {
         }
         guard config.ingestOnStartup || archive.withLock({ $0 != nil }) else {
             throw ServiceError("no archive to serve at \(config.database); run `dateline ingest` or serve without --no-ingest")
+        }
+        if archive.withLock({ $0 == nil }) {
+            let files = staticFiles
+            server.replaceHandler(withMetrics { Self.notReady($0, staticFiles: files) })
         }
         try server.start()
         log.info("listening", ["url": "http://\(config.host.contains(":") ? "[\(config.host)]" : config.host):\(server.port)/",
@@ -111,16 +122,21 @@ final class ArchiveService: Sendable {
 
     private func ingestOnce() {
         log.info("ingest started", ["sources": config.sources.joined(separator: ":")])
+        let started = Date()
         let options = IngestOptions(sourceFolders: config.sources, databasePath: config.database,
                                     maxSourceBytes: config.maxSourceBytes)
         do {
             let report = try IngestJob.run(options)
+            metrics.recordIngest(result: report.upToDate ? "up_to_date" : "done", seconds: report.seconds,
+                                 posts: report.posts, pages: report.pages, skippedSources: report.problems.count)
             for problem in report.problems { log.info("source skipped", ["path": problem.path, "reason": problem.reason]) }
             log.info(report.upToDate ? "ingest up to date" : "ingest done",
                      ["pages": String(report.pages), "posts": String(report.posts),
                       "skipped": String(report.problems.count), "seconds": String(format: "%.2f", report.seconds)])
             if !report.upToDate || archive.withLock({ $0 == nil }) { try openArchive() }
         } catch {
+            metrics.recordIngest(result: "failed", seconds: Date().timeIntervalSince(started), posts: nil, pages: nil,
+                                 skippedSources: nil)
             log.error("ingest failed", ["reason": "\(error)"])
             if archive.withLock({ $0 == nil }) {
                 log.error("nothing to serve; exiting")
@@ -137,9 +153,23 @@ final class ArchiveService: Sendable {
             files?.respond(to: request) ?? .problem(status: .notFound)
         }
         archive.withLock { $0 = api }
-        server.replaceHandler(api.handler)
+        server.replaceHandler(withMetrics(api.handler))
         log.info("serving archive", ["posts": String(api.info.posts), "pages": String(api.info.pages),
                                      "version": api.info.version])
+    }
+
+    /// `handler` with `GET /metrics` answered in front of it.
+    private func withMetrics(_ handler: @escaping Handler) -> Handler {
+        { [weak self] request in
+            guard request.path == "/metrics" else { return handler(request) }
+            guard let self else { return .problem(status: .serviceUnavailable) }
+            let archive = self.archive.withLock { $0?.info }
+            let text = metrics.render(openConnections: server.openConnections,
+                                      archive: archive.map { (posts: $0.posts, pages: $0.pages) },
+                                      databasePath: config.database)
+            return Response(headers: ["Content-Type": "text/plain; version=0.0.4; charset=utf-8", "Cache-Control": "no-store"],
+                            body: Array(text.utf8))
+        }
     }
 
     /// Answers while no archive is open: the process is healthy, not ready.

@@ -5,7 +5,7 @@ import ArgumentParser
 struct Dateline: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Turns scrapes of news live blogs into an archive of posts, served as JSON.",
-        subcommands: [ServeCommand.self, IngestCommand.self, OpenAPICommand.self]
+        subcommands: [ServeCommand.self, IngestCommand.self, HealthcheckCommand.self, OpenAPICommand.self]
     )
 }
 

@@ -75,6 +75,54 @@ final class ServeCommandTests: XCTestCase {
         XCTAssertEqual(server.waitForExit(), 0)
     }
 
+    func testMetricsCountRequestsByRouteAndHealthcheckProbesReadiness() throws {
+        let folder = try temporaryFolder()
+        let server = try ServeProcess(arguments: ["--db", folder + "/a.sqlite", "--sources", "Samples"])
+        try server.waitUntilReady()
+        for _ in 0..<3 { _ = try server.request("/api/posts?limit=2") }
+        _ = try server.request("/api/posts/nope")
+        let reply = try server.request("/metrics")
+        XCTAssertEqual(reply.status, 200)
+        XCTAssertTrue(reply.headers["content-type"]?.hasPrefix("text/plain; version=0.0.4") == true)
+        let text = String(decoding: reply.body, as: UTF8.self)
+        XCTAssertTrue(text.contains(#"dateline_http_requests_total{route="/api/posts",status="200"} 3"#), text)
+        XCTAssertTrue(text.contains(#"dateline_http_requests_total{route="/api/posts/{id}",status="404"} 1"#), text)
+        XCTAssertTrue(text.contains("dateline_archive_posts 33"))
+        XCTAssertTrue(text.contains(#"dateline_ingest_runs_total{result="done"} 1"#))
+        XCTAssertTrue(text.contains("dateline_http_request_duration_seconds_bucket{route=\"/api/posts\",le=\"+Inf\"} 3"))
+        // Every sample line is `name{labels} value` with a numeric value, under a declared family.
+        var families: Set<String> = []
+        for line in text.split(separator: "\n") {
+            if line.hasPrefix("# TYPE ") { families.insert(String(line.split(separator: " ")[2])) }
+            if line.hasPrefix("#") { continue }
+            let parts = line.split(separator: " ")
+            XCTAssertEqual(parts.count, 2, String(line))
+            XCTAssertNotNil(Double(parts.last ?? ""), String(line))
+            let name = String(parts[0].prefix { $0 != "{" })
+            let family = ["_bucket", "_sum", "_count"].reduce(name) { name, suffix in
+                name.hasSuffix(suffix) && families.contains(String(name.dropLast(suffix.count))) ? String(name.dropLast(suffix.count)) : name
+            }
+            XCTAssertTrue(families.contains(family), "\(name) has no # TYPE line")
+        }
+
+        let probe = Process()
+        probe.executableURL = try ServeProcess.executable()
+        probe.arguments = ["healthcheck", "--port", String(server.port)]
+        try probe.run()
+        probe.waitUntilExit()
+        XCTAssertEqual(probe.terminationStatus, 0)
+        server.signal(SIGTERM)
+        XCTAssertEqual(server.waitForExit(), 0)
+
+        let deadProbe = Process()
+        deadProbe.executableURL = try ServeProcess.executable()
+        deadProbe.arguments = ["healthcheck", "--port", String(server.port), "--timeout", "1"]
+        deadProbe.standardError = FileHandle.nullDevice
+        try deadProbe.run()
+        deadProbe.waitUntilExit()
+        XCTAssertNotEqual(deadProbe.terminationStatus, 0, "nothing listens any more")
+    }
+
     func testNoIngestWithoutAnArchiveIsAClearStartupError() throws {
         let folder = try temporaryFolder()
         let process = Process()
