@@ -3,7 +3,8 @@
 # against it (Tests/browser/run_browser_tests.py) and writes screenshots to .ci/artifacts/.
 #
 #   .ci/browser-tests.sh [all|real|mock]     (default: all)
-#     real  `dateline serve` on Samples/ (built with swift build --scratch-path .build)
+#     real  `dateline serve` on Samples/ (the binary in $DATELINE_BIN, else built with
+#           swift build --scratch-path .build)
 #     mock  Tests/browser/mock_api.py on invented fixtures, which also serves the entity routes
 #           (issue 4) so the entity views are exercised before the real API has them
 #
@@ -50,8 +51,12 @@ status=0
 rm -rf .ci/artifacts
 if [ "$mode" != mock ]; then
   echo "== browser tests: dateline serve on Samples/"
-  swift build --scratch-path .build --product dateline 2>&1 | tail -n 1
-  bin="$(swift build --scratch-path .build --show-bin-path)/dateline"
+  if [ -n "${DATELINE_BIN:-}" ]; then
+    bin=$DATELINE_BIN
+  else
+    swift build --scratch-path .build --product dateline 2>&1 | tail -n 1
+    bin="$(swift build --scratch-path .build --show-bin-path)/dateline"
+  fi
   "$bin" serve --host 127.0.0.1 --port 0 --db "$work/dateline.sqlite" --sources Samples --public Public >"$work/server.log" 2>&1 &
   server_pid=$!
   wait_ready
