@@ -19,6 +19,11 @@ struct JSONWriter {
         bytes.append(contentsOf: text.utf8)
     }
 
+    /// Appends bytes that are already JSON.
+    mutating func append(bytes other: [UInt8]) {
+        bytes.append(contentsOf: other)
+    }
+
     /// Appends what another writer built.
     mutating func append(_ other: JSONWriter) {
         bytes.append(contentsOf: other.bytes)
@@ -60,5 +65,53 @@ struct JSONWriter {
     /// Appends `,` unless `index` is the first element of a list.
     mutating func separator(_ index: Int) {
         if index > 0 { bytes.append(0x2C) }
+    }
+}
+
+/// The keys of a JSON object whose values are the columns of a row, in column order: each route
+/// declares its objects as data instead of repeating one write per field.
+struct RowObject {
+    enum Kind {
+        /// A text column as a JSON string (NULL → null).
+        case text
+        /// A column holding JSON text, copied as is.
+        case json
+        /// An integer column.
+        case integer
+    }
+
+    /// `"key":` with its leading comma where one is due, and how to write the value.
+    private let fields: [(prefix: [UInt8], kind: Kind)]
+    /// The first column the fields read.
+    private let firstColumn: Int
+
+    init(_ fields: KeyValuePairs<String, Kind>, firstColumn: Int = 0) {
+        self.fields = fields.enumerated().map { index, field in
+            var prefix: [UInt8] = index == 0 ? [] : [0x2C]
+            JSONText.appendQuoted(field.key.utf8, to: &prefix)
+            prefix.append(0x3A)
+            return (prefix, field.value)
+        }
+        self.firstColumn = firstColumn
+    }
+
+    /// Writes the fields without braces, so the caller can add more.
+    func writeFields(_ row: Row, to json: inout JSONWriter) {
+        for (offset, field) in fields.enumerated() {
+            json.append(bytes: field.prefix)
+            let column = firstColumn + offset
+            switch field.kind {
+            case .text: json.text(row, column)
+            case .json: json.json(row, column)
+            case .integer: json.integer(row, column)
+            }
+        }
+    }
+
+    /// Writes `{…}`.
+    func write(_ row: Row, to json: inout JSONWriter) {
+        json.raw("{")
+        writeFields(row, to: &json)
+        json.raw("}")
     }
 }

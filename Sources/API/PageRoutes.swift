@@ -69,23 +69,20 @@ enum PageRoutes {
         WHERE ps.page_id = ? ORDER BY s.path
         """
 
+    private static let page = RowObject([
+        "id": .text, "title": .text, "date": .text, "declared_posts": .integer, "post_count": .integer,
+        "layout": .text, "summary": .json, "status_line": .text,
+    ])
+    private static let source = RowObject(["path": .text, "sha256": .text, "status": .text])
+
     private static func write(_ row: Row, sources: Statement, to json: inout JSONWriter) throws {
-        json.raw("{\"id\":"); json.text(row, 0)
-        json.raw(",\"title\":"); json.text(row, 1)
-        json.raw(",\"date\":"); json.text(row, 2)
-        json.raw(",\"declared_posts\":"); json.integer(row, 3)
-        json.raw(",\"post_count\":"); json.integer(row, 4)
-        json.raw(",\"layout\":"); json.text(row, 5)
-        json.raw(",\"summary\":"); json.json(row, 6)
-        json.raw(",\"status_line\":"); json.text(row, 7)
+        json.raw("{")
+        page.writeFields(row, to: &json)
         json.raw(",\"sources\":[")
         var index = 0
-        try sources.forEachRow(row.text(0)) { source in
+        try sources.forEachRow(row.text(0)) { row in
             json.separator(index)
-            json.raw("{\"path\":"); json.text(source, 0)
-            json.raw(",\"sha256\":"); json.text(source, 1)
-            json.raw(",\"status\":"); json.text(source, 2)
-            json.raw("}")
+            source.write(row, to: &json)
             index += 1
         }
         json.raw("]}")

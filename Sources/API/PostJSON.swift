@@ -18,20 +18,19 @@ enum PostJSON {
     /// The column that orders posts in time (1 = oldest).
     static let rankColumn = 12
 
+    /// The PostSummary fields of columns 0…11 (no braces, so a Post can continue the object).
+    private static let summary = RowObject([
+        "id": .text, "headline": .text, "byline": .text, "authors": .json, "published_at": .text,
+        "time_precision": .text, "day": .text, "page_id": .text, "page_seq": .integer, "word_count": .integer,
+        "excerpt": .text, "image_count": .integer,
+    ])
+
+    /// The body, images and contributors of a ``detailColumns`` row (13…15).
+    private static let content = RowObject(["body": .json, "images": .json, "contributors": .json], firstColumn: 13)
+
     /// Writes the fields of a PostSummary, without the braces, so a Post can continue the object.
     static func writeSummaryFields(_ row: Row, to json: inout JSONWriter) {
-        json.raw("\"id\":"); json.text(row, 0)
-        json.raw(",\"headline\":"); json.text(row, 1)
-        json.raw(",\"byline\":"); json.text(row, 2)
-        json.raw(",\"authors\":"); json.json(row, 3)
-        json.raw(",\"published_at\":"); json.text(row, 4)
-        json.raw(",\"time_precision\":"); json.text(row, 5)
-        json.raw(",\"day\":"); json.text(row, 6)
-        json.raw(",\"page_id\":"); json.text(row, 7)
-        json.raw(",\"page_seq\":"); json.integer(row, 8)
-        json.raw(",\"word_count\":"); json.integer(row, 9)
-        json.raw(",\"excerpt\":"); json.text(row, 10)
-        json.raw(",\"image_count\":"); json.integer(row, 11)
+        summary.writeFields(row, to: &json)
         json.raw(",\"entities\":[]")
     }
 
@@ -44,8 +43,7 @@ enum PostJSON {
 
     /// Writes the body, images and contributors of a ``detailColumns`` row (fields, no braces).
     static func writeContentFields(_ row: Row, to json: inout JSONWriter) {
-        json.raw(",\"body\":"); json.json(row, 13)
-        json.raw(",\"images\":"); json.json(row, 14)
-        json.raw(",\"contributors\":"); json.json(row, 15)
+        json.raw(",")
+        content.writeFields(row, to: &json)
     }
 }

@@ -29,6 +29,8 @@ enum PostRoutes {
         return list.finish()
     }
 
+    private static let pageReference = RowObject(["id": .text, "title": .text, "seq": .integer])
+    private static let sourceReference = RowObject(["path": .text, "sha256": .text])
     private static let detailSQL = "SELECT \(PostJSON.detailColumns) FROM posts p WHERE p.id = ?"
 
     static func detail(_ request: Request, _ parameters: PathParameters, _ archive: ArchiveReader) throws -> [UInt8] {
@@ -50,10 +52,7 @@ enum PostRoutes {
             WHERE pp.post_id = ?1 ORDER BY pp.page_id <> (SELECT page_id FROM posts WHERE id = ?1), pg.date, pg.id
             """).forEachRow(id) { row in
             json.separator(index)
-            json.raw("{\"id\":"); json.text(row, 0)
-            json.raw(",\"title\":"); json.text(row, 1)
-            json.raw(",\"seq\":"); json.integer(row, 2)
-            json.raw("}")
+            pageReference.write(row, to: &json)
             index += 1
         }
         json.raw("],\"sources\":[")
@@ -63,9 +62,7 @@ enum PostRoutes {
             WHERE ps.post_id = ? ORDER BY s.path
             """).forEachRow(id) { row in
             json.separator(index)
-            json.raw("{\"path\":"); json.text(row, 0)
-            json.raw(",\"sha256\":"); json.text(row, 1)
-            json.raw("}")
+            sourceReference.write(row, to: &json)
             index += 1
         }
         json.raw("],\"quotes\":[]}")

@@ -13,6 +13,10 @@ enum SearchRoute {
     /// offset costs as much as all the hits before it.
     static let maxOffset = 1000
 
+    private static let hit = RowObject([
+        "id": .text, "headline": .text, "published_at": .text, "time_precision": .text, "day": .text, "page_id": .text,
+    ])
+
     static func search(_ request: Request, _ parameters: PathParameters, _ archive: ArchiveReader) throws -> [UInt8] {
         let query = try QueryParameters(request, allowed: ["q", "limit", "cursor"])
         guard let text = query.string("q"), text.contains(where: { !$0.isWhitespace }) else {
@@ -38,12 +42,8 @@ enum SearchRoute {
                 let row = statement.row
                 position += 1
                 list.add(position: position) { json in
-                    json.raw("{\"id\":"); json.text(row, 0)
-                    json.raw(",\"headline\":"); json.text(row, 1)
-                    json.raw(",\"published_at\":"); json.text(row, 2)
-                    json.raw(",\"time_precision\":"); json.text(row, 3)
-                    json.raw(",\"day\":"); json.text(row, 4)
-                    json.raw(",\"page_id\":"); json.text(row, 5)
+                    json.raw("{")
+                    hit.writeFields(row, to: &json)
                     json.raw(",\"snippet\":"); row.withUTF8(6) { json.string(htmlSnippet($0)) }
                     json.raw(",\"score\":"); json.rawJSON(score(row.double(7)))
                     json.raw("}")

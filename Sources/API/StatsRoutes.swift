@@ -8,23 +8,12 @@ enum StatsRoutes {
         var json = JSONWriter()
         json.raw("{\"pages\":"); json.int(try count("SELECT count(*) FROM pages", archive))
         json.raw(",\"posts\":"); json.int(try count("SELECT count(*) FROM posts", archive))
-        json.raw(",\"sources\":{")
-        for (index, status) in ["ok", "skipped", "duplicate"].enumerated() {
-            json.separator(index)
-            json.string(status)
-            json.raw(":")
-            json.int(try count("SELECT count(*) FROM sources WHERE status = '\(status)'", archive))
-        }
-        json.raw("},\"merged_duplicates\":")
+        json.raw(",\"sources\":")
+        try writeCounts(of: "sources", by: "status", values: ["ok", "skipped", "duplicate"], archive, to: &json)
+        json.raw(",\"merged_duplicates\":")
         json.int(try count("SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'merged_duplicates'", archive))
-        json.raw(",\"time_precision\":{")
-        for (index, precision) in ["minute", "day", "unknown"].enumerated() {
-            json.separator(index)
-            json.string(precision)
-            json.raw(":")
-            json.int(try count("SELECT count(*) FROM posts WHERE time_precision = '\(precision)'", archive))
-        }
-        json.raw("}")
+        json.raw(",\"time_precision\":")
+        try writeCounts(of: "posts", by: "time_precision", values: ["minute", "day", "unknown"], archive, to: &json)
         for (field, order) in [("first_published_at", "ASC"), ("last_published_at", "DESC")] {
             json.raw(",")
             json.string(field)
@@ -39,6 +28,11 @@ enum StatsRoutes {
         return json.bytes
     }
 
+    private static let source = RowObject([
+        "path": .text, "sha256": .text, "bytes": .integer, "layout": .text, "status": .text, "reason": .text,
+        "page_id": .text, "post_count": .integer, "warnings": .json,
+    ])
+
     static func sources(_ request: Request, _ parameters: PathParameters, _ archive: ArchiveReader) throws -> [UInt8] {
         _ = try QueryParameters(request, allowed: [])
         var json = JSONWriter()
@@ -49,16 +43,7 @@ enum StatsRoutes {
             FROM sources ORDER BY path
             """).forEachRow { row in
             json.separator(index)
-            json.raw("{\"path\":"); json.text(row, 0)
-            json.raw(",\"sha256\":"); json.text(row, 1)
-            json.raw(",\"bytes\":"); json.integer(row, 2)
-            json.raw(",\"layout\":"); json.text(row, 3)
-            json.raw(",\"status\":"); json.text(row, 4)
-            json.raw(",\"reason\":"); json.text(row, 5)
-            json.raw(",\"page_id\":"); json.text(row, 6)
-            json.raw(",\"post_count\":"); json.integer(row, 7)
-            json.raw(",\"warnings\":"); json.json(row, 8)
-            json.raw("}")
+            source.write(row, to: &json)
             index += 1
         }
         json.raw("],\"next_cursor\":null}")
@@ -81,6 +66,19 @@ enum StatsRoutes {
         json.string(archive.version)
         json.raw("}")
         return json.bytes
+    }
+
+    /// `{"value": rows with that value, …}` for one column of a table.
+    private static func writeCounts(of table: String, by column: String, values: [String], _ archive: ArchiveReader,
+                                    to json: inout JSONWriter) throws {
+        json.raw("{")
+        for (index, value) in values.enumerated() {
+            json.separator(index)
+            json.string(value)
+            json.raw(":")
+            json.int(try count("SELECT count(*) FROM \(table) WHERE \(column) = '\(value)'", archive))
+        }
+        json.raw("}")
     }
 
     private static func count(_ sql: String, _ archive: ArchiveReader) throws -> Int {

@@ -77,6 +77,10 @@ enum TimelineRoute {
         return value
     }
 
+    private static let post = RowObject([
+        "id": .text, "headline": .text, "published_at": .text, "time_precision": .text, "page_id": .text,
+    ])
+
     private struct Bucket {
         let key: String
         let precision: String
@@ -102,12 +106,7 @@ enum TimelineRoute {
             defer { count += 1 }
             guard count < limit else { return }
             json.separator(count)
-            json.raw("{\"id\":"); json.text(row, 0)
-            json.raw(",\"headline\":"); json.text(row, 1)
-            json.raw(",\"published_at\":"); json.text(row, 2)
-            json.raw(",\"time_precision\":"); json.text(row, 3)
-            json.raw(",\"page_id\":"); json.text(row, 4)
-            json.raw("}")
+            TimelineRoute.post.write(row, to: &json)
         }
     }
 }
