@@ -35,9 +35,10 @@ public final class ArchiveAPI: Sendable {
             return router.handle(request)
         }
         let key = request.rawQuery.map { request.rawPath + "?" + $0 } ?? request.rawPath
-        if let cached = cache.response(for: key) { return cached }
+        let gzip = request.acceptsGzip
+        if let cached = cache.response(for: key, gzip: gzip) { return cached }
         let response = router.handle(request)
-        return response.status == .ok ? cache.store(response, for: key) : response
+        return response.status == .ok ? cache.store(response, for: key, gzip: gzip) : response
     }
 
     /// The OpenAPI 3.1 document served at `/openapi.json`.

@@ -1,8 +1,9 @@
 import HTTPServer
 import Synchronization
 
-/// Finished responses by request target, already gzip-compressed, for an archive that never changes
-/// while it is served. Bounded by bytes (bodies, gzip bodies and keys) and evicted with the CLOCK
+/// Finished responses by request target, for an archive that never changes while it is served.
+/// A response is gzip-compressed once, when a client that accepts gzip first gets it, and the
+/// encoding is kept with it; clients that never ask for gzip never pay for compression. Bounded by bytes (bodies, gzip bodies and keys) and evicted with the CLOCK
 /// algorithm: a hit marks its entry, and the clock hand spares a marked entry once, so entries that
 /// are asked for again stay while one-off requests make room.
 final class ResponseCache: Sendable {
@@ -14,6 +15,8 @@ final class ResponseCache: Sendable {
         var response: Response
         var size: Int
         var referenced: Bool
+        /// Whether compression was tried (it is kept only when it makes the body smaller).
+        var compressed: Bool
     }
 
     private struct State {
@@ -30,30 +33,44 @@ final class ResponseCache: Sendable {
         self.capacity = capacity
     }
 
-    func response(for key: String) -> Response? {
+    /// The cached response for `key`; with `gzip`, one that carries its gzip body when compression
+    /// helps (compressed now if this is the first gzip client to ask).
+    func response(for key: String, gzip: Bool) -> Response? {
         guard capacity > 0 else { return nil }
-        return state.withLock { state in
-            guard let slot = state.index[key] else { return nil }
-            state.slots[slot]?.referenced = true
-            return state.slots[slot]?.response
+        let found = state.withLock { state -> (Response, Bool)? in
+            guard let index = state.index[key], let slot = state.slots[index] else { return nil }
+            state.slots[index]?.referenced = true
+            return (slot.response, slot.compressed)
         }
+        guard let (response, compressed) = found else { return nil }
+        guard gzip, !compressed else { return response }
+        let encoded = response.precompressed()
+        state.withLock { state in
+            guard let index = state.index[key], state.slots[index]?.compressed == false else { return }
+            let added = encoded.gzippedBody?.count ?? 0
+            state.slots[index]?.response = encoded
+            state.slots[index]?.compressed = true
+            state.slots[index]?.size += added
+            state.bytes += added
+        }
+        return encoded
     }
 
-    /// Stores `response` (with its gzip body computed) and returns what to send.
-    func store(_ response: Response, for key: String) -> Response {
-        var stored = response.precompressed()
+    /// Stores `response` (gzip-compressed first when `gzip`) and returns what to send.
+    func store(_ response: Response, for key: String, gzip: Bool) -> Response {
+        guard capacity > 0, response.body.count + key.utf8.count <= capacity / 8 else { return response }
+        var stored = gzip ? response.precompressed() : response
         // JSON bodies are built in generously reserved buffers; keep only the bytes.
         stored.body = [UInt8](unsafeUninitializedCapacity: stored.body.count) { buffer, count in
             count = buffer.initialize(fromContentsOf: stored.body)
         }
         let size = stored.body.count + (stored.gzippedBody?.count ?? 0) + key.utf8.count
-        guard capacity > 0, size <= capacity / 8 else { return stored }
         state.withLock { state in
             guard state.index[key] == nil else { return }
             while state.bytes + size > capacity, state.bytes > 0 {
                 Self.evictOne(&state)
             }
-            let slot = Slot(key: key, response: stored, size: size, referenced: false)
+            let slot = Slot(key: key, response: stored, size: size, referenced: false, compressed: gzip)
             if let free = state.free.popLast() {
                 state.slots[free] = slot
                 state.index[key] = free

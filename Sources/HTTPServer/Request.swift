@@ -45,6 +45,12 @@ public struct Request: Sendable {
         self.remoteAddress = remoteAddress
     }
 
+    /// Whether `Accept-Encoding` allows gzip (by name or `*`, with a non-zero q-value).
+    public var acceptsGzip: Bool {
+        guard var value = headers["Accept-Encoding"] else { return false }
+        return value.withUTF8 { HeaderValues.acceptsGzip(UnsafeRawBufferPointer($0)) }
+    }
+
     /// The first value of query parameter `name`, or nil.
     public func query(_ name: String) -> String? {
         queryItems.first { $0.name == name }?.value

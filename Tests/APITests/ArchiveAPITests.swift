@@ -23,7 +23,11 @@ final class ArchiveAPITests: XCTestCase {
         XCTAssertEqual(try get("/api/pages").response.headers["ETag"], etag)
         let second = try get("/api/posts?limit=3")
         XCTAssertEqual(second.response.body, first.response.body)
-        XCTAssertNotNil(second.response.gzippedBody, "a cached response is stored with its gzip encoding")
+        XCTAssertNil(second.response.gzippedBody, "no client asked for gzip yet")
+        let zipped = Reply(response: SampleArchive.api.handle(try Request(target: "/api/posts?limit=3",
+                                                                          headers: ["Accept-Encoding": "gzip"])))
+        XCTAssertEqual(zipped.response.body, first.response.body)
+        XCTAssertNotNil(zipped.response.gzippedBody, "the cached response now carries its gzip encoding")
     }
 
     func testProblemsAreNotCachedAndUnknownAPIPathsAre404() throws {
