@@ -32,7 +32,7 @@ struct JSONWriter {
     /// Appends a JSON string, or `null` for nil.
     mutating func string(_ text: String?) {
         guard let text else { return raw("null") }
-        JSONText.appendQuoted(text.utf8, to: &bytes)
+        JSONText.append(text, to: &bytes)
     }
 
     mutating func int(_ value: Int) {
@@ -88,7 +88,7 @@ struct RowObject {
     init(_ fields: KeyValuePairs<String, Kind>, firstColumn: Int = 0) {
         self.fields = fields.enumerated().map { index, field in
             var prefix: [UInt8] = index == 0 ? [] : [0x2C]
-            JSONText.appendQuoted(field.key.utf8, to: &prefix)
+            JSONText.append(field.key, to: &prefix)
             prefix.append(0x3A)
             return (prefix, field.value)
         }

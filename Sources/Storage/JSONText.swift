@@ -33,24 +33,32 @@ public enum JSONText {
 
     /// Appends `"text"` with JSON escapes to a byte buffer.
     public static func append(_ text: String, to out: inout [UInt8]) {
-        appendQuoted(text.utf8, to: &out)
+        var text = text
+        text.withUTF8 { appendQuoted(UnsafeRawBufferPointer($0), to: &out) }
     }
 
-    /// Appends the UTF-8 `bytes` as a JSON string, quotes included, escaping `"`, `\\` and control bytes.
-    public static func appendQuoted<Bytes: Sequence<UInt8>>(_ bytes: Bytes, to out: inout [UInt8]) {
+    /// Appends the UTF-8 `bytes` as a JSON string, quotes included, escaping `"`, `\\` and control
+    /// bytes. Runs that need no escape are copied whole, which is nearly all of any text.
+    public static func appendQuoted(_ bytes: UnsafeRawBufferPointer, to out: inout [UInt8]) {
+        out.reserveCapacity(out.count + bytes.count + 2)
         out.append(0x22)
-        for byte in bytes {
+        var runStart = 0
+        for index in 0..<bytes.count {
+            let byte = bytes[index]
+            guard byte < 0x20 || byte == 0x22 || byte == 0x5C else { continue }
+            if runStart < index { out.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[runStart..<index])) }
             switch byte {
             case 0x22: out.append(0x5C); out.append(0x22)
             case 0x5C: out.append(0x5C); out.append(0x5C)
             case 0x0A: out.append(0x5C); out.append(0x6E)
             case 0x0D: out.append(0x5C); out.append(0x72)
             case 0x09: out.append(0x5C); out.append(0x74)
-            case 0x00..<0x20:
+            default:
                 out.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0xF)]])
-            default: out.append(byte)
             }
+            runStart = index + 1
         }
+        if runStart < bytes.count { out.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[runStart...])) }
         out.append(0x22)
     }
 
