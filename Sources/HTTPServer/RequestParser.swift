@@ -83,6 +83,9 @@ struct RequestParser {
             if buffer.count - start >= maxRequestLineBytes + 2 {
                 return .invalid(.uriTooLong, "The request line exceeds \(maxRequestLineBytes) bytes.")
             }
+            if !Self.isRequestLinePrefix(buffer.slice(start..<buffer.count)) {
+                return .invalid(.badRequest, "Malformed request line.")
+            }
             return .incomplete
         }
         guard lineFeed > start, buffer[lineFeed - 1] == ASCII.cr else { return bareLineFeed }
@@ -97,6 +100,9 @@ struct RequestParser {
                 if buffer.count - headerStart >= maxHeaderBytes {
                     return .invalid(.requestHeaderFieldsTooLarge,
                                     "The header section exceeds \(maxHeaderBytes) bytes.")
+                }
+                if !Self.isFieldLinePrefix(buffer.slice(position..<buffer.count)) {
+                    return .invalid(.badRequest, "A header field contains a control character.")
                 }
                 return .incomplete
             }
@@ -219,6 +225,27 @@ struct RequestParser {
             break
         }
         return nil
+    }
+
+    /// Whether an unfinished request line can still become a valid one: visible ASCII and spaces,
+    /// starting with a method character, with at most a final CR. Binary junk (a TLS handshake, NULs)
+    /// is refused at once instead of holding the connection until the header timeout.
+    private static func isRequestLinePrefix(_ line: UnsafeRawBufferPointer) -> Bool {
+        guard let first = line.first else { return true }
+        guard ASCII.isTokenChar(first) else { return first == ASCII.cr && line.count == 1 }
+        for (index, byte) in line.enumerated() where byte < 0x20 || byte > 0x7E {
+            return byte == ASCII.cr && index == line.count - 1
+        }
+        return true
+    }
+
+    /// Whether an unfinished header line can still become a valid one: no control bytes other than
+    /// HTAB, and CR only as its last byte.
+    private static func isFieldLinePrefix(_ line: UnsafeRawBufferPointer) -> Bool {
+        for (index, byte) in line.enumerated() where !ASCII.isFieldValueChar(byte) {
+            return byte == ASCII.cr && index == line.count - 1
+        }
+        return true
     }
 
     /// `1*DIGIT`; values too large for an Int saturate (they are over any body limit anyway).
