@@ -233,19 +233,17 @@ struct RequestParser {
     private static func isRequestLinePrefix(_ line: UnsafeRawBufferPointer) -> Bool {
         guard let first = line.first else { return true }
         guard ASCII.isTokenChar(first) else { return first == ASCII.cr && line.count == 1 }
-        for (index, byte) in line.enumerated() where byte < 0x20 || byte > 0x7E {
-            return byte == ASCII.cr && index == line.count - 1
-        }
-        return true
+        var index = 1
+        while index < line.count && line[index] &- 0x20 < 0x5F { index += 1 }
+        return index == line.count || (index == line.count - 1 && line[index] == ASCII.cr)
     }
 
     /// Whether an unfinished header line can still become a valid one: no control bytes other than
     /// HTAB, and CR only as its last byte.
     private static func isFieldLinePrefix(_ line: UnsafeRawBufferPointer) -> Bool {
-        for (index, byte) in line.enumerated() where !ASCII.isFieldValueChar(byte) {
-            return byte == ASCII.cr && index == line.count - 1
-        }
-        return true
+        var index = 0
+        while index < line.count && ASCII.isFieldValueChar(line[index]) { index += 1 }
+        return index == line.count || (index == line.count - 1 && line[index] == ASCII.cr)
     }
 
     /// `1*DIGIT`; values too large for an Int saturate (they are over any body limit anyway).
