@@ -1,0 +1,137 @@
+import Foundation
+import Glibc
+import HTTPServer
+import Synchronization
+import XCTest
+
+/// Slowloris, connection churn and connection floods: the server frees every socket it should,
+/// keeps serving normal clients meanwhile, and ends with as many file descriptors as it started with.
+final class SlowAndManyClientsTests: XCTestCase {
+    /// 300 connections trickle header bytes (one byte per connection every 100 ms) and 100 more send
+    /// nothing: every one gets 408 or is closed once the 1 s header timeout passes, while a normal
+    /// client is answered as long as they are all still held open.
+    func testSlowlorisConnectionsAreTimedOutWhileOthersAreServed() throws {
+        let server = try startServer { $0.headerTimeout = 1 }
+        let descriptorsBefore = ProcessResources.openDescriptors()
+        let trickling = try (0..<300).map { _ in try WireClient(port: server.port) }
+        let silent = try (0..<100).map { _ in try WireClient(port: server.port) }
+        let header = Array("GET /hello HTTP/1.1\r\nHost: x\r\nX-Slow: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa".utf8)
+        var sent = Array(repeating: 0, count: trickling.count)
+        var servedWhileHeld = 0
+
+        // Bounded: the header timeout is 1 s; give up after 15 rounds of trickling plus a grace period.
+        for round in 0..<150 {
+            for (index, client) in trickling.enumerated() where client.ending == nil && sent[index] < header.count {
+                if client.send([header[sent[index]]], timeout: 0) == 1 { sent[index] += 1 }
+                client.receive(timeout: 0)
+            }
+            for client in silent where client.ending == nil { client.receive(timeout: 0) }
+            if round < 5 && server.openConnections >= trickling.count + silent.count {
+                let normal = try WireClient(port: server.port)
+                normal.send("GET /hello HTTP/1.1\r\nHost: x\r\n\r\n")
+                XCTAssertEqual(try normal.readResponse()?.text, "hello world", "normal client during the attack")
+                servedWhileHeld += 1
+            }
+            if (trickling + silent).allSatisfy({ $0.ending != nil }) { break }
+            usleep(100_000)
+        }
+
+        var timedOut = 0
+        var closedSilently = 0
+        for client in trickling + silent {
+            XCTAssertNotNil(client.ending, "a slow connection was never closed")
+            let response = try client.readResponse(timeout: 0.1)
+            if let response {
+                XCTAssertEqual(response.status, 408)
+                XCTAssertTrue(response.closes)
+                timedOut += 1
+            } else {
+                closedSilently += 1
+            }
+        }
+        XCTAssertGreaterThan(servedWhileHeld, 0, "the slow connections were never all held at once")
+        XCTAssertEqual(timedOut + closedSilently, trickling.count + silent.count)
+        XCTAssertTrue(eventually { server.openConnections == 0 }, "connections left: \(server.openConnections)")
+        assertStillServes(server, "after slowloris")
+        XCTAssertTrue(eventually { ProcessResources.openDescriptors() <= descriptorsBefore + trickling.count + silent.count })
+        let clientCount = trickling.count + silent.count
+        print("slowloris: \(clientCount) slow connections (300 trickling, 100 silent): \(timedOut) got 408,",
+              "\(closedSilently) closed without an answer; normal requests served while all were held: \(servedWhileHeld)")
+    }
+
+    /// 20,000 connections opened and closed in four shapes from four threads: close at once, one
+    /// request then a client close, `Connection: close` (server closes), and a half-sent request
+    /// aborted with a RST. Every answered request is correct; no connection or descriptor is left.
+    func testConnectionChurnLeaksNothing() throws {
+        let server = try startServer()
+        let descriptorsBefore = ProcessResources.openDescriptors()
+        let perThread = 5_000
+        let tally = Mutex<[String: Int]>([:])
+        let started = Date()
+        DispatchQueue.concurrentPerform(iterations: 4) { thread in
+            var local: [String: Int] = [:]
+            for index in 0..<perThread {
+                do {
+                    let client = try WireClient(port: server.port)
+                    switch (index + thread) % 4 {
+                    case 0:
+                        local["closed at once", default: 0] += 1
+                    case 1:
+                        client.send("GET /hello HTTP/1.1\r\nHost: x\r\n\r\n")
+                        let response = try client.readResponse()
+                        local[response?.text == "hello world" ? "keep-alive request" : "wrong answer", default: 0] += 1
+                    case 2:
+                        client.send("GET /hello HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+                        let response = try client.readResponse()
+                        let closed = client.endsWithoutMoreBytes()
+                        local[response?.text == "hello world" && closed ? "Connection: close request" : "wrong answer", default: 0] += 1
+                    default:
+                        client.send("GET /hello HTTP/1.1\r\nHo")
+                        client.reset()
+                        local["reset mid-request", default: 0] += 1
+                    }
+                } catch {
+                    local["error \(error)", default: 0] += 1
+                }
+            }
+            tally.withLock { total in total.merge(local, uniquingKeysWith: +) }
+        }
+        let seconds = Date().timeIntervalSince(started)
+        let counts = tally.withLock { $0 }
+        XCTAssertEqual(counts.values.reduce(0, +), 4 * perThread)
+        XCTAssertNil(counts["wrong answer"], "\(counts)")
+        XCTAssertEqual(counts.keys.filter { $0.hasPrefix("error") }, [], "\(counts)")
+        XCTAssertTrue(eventually { server.openConnections == 0 }, "connections left: \(server.openConnections)")
+        assertStillServes(server, "after churn")
+        XCTAssertTrue(eventually { ProcessResources.openDescriptors() <= descriptorsBefore },
+                      "descriptors before \(descriptorsBefore), now \(ProcessResources.describeDescriptors())")
+        print(String(format: "connection churn: %d connections in %.1f s;", 4 * perThread, seconds),
+              counts.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", "),
+              "; descriptors before \(descriptorsBefore), after \(ProcessResources.openDescriptors())")
+    }
+
+    /// 300 simultaneous connections against a limit of 100: the first 100 are served, the other 200
+    /// get 503 and are closed, and once everything is closed the slots are all free again.
+    func testConnectionFloodOverTheLimitGets503AndRecovers() throws {
+        let server = try startServer { $0.maxConnections = 100 }
+        let descriptorsBefore = ProcessResources.openDescriptors()
+        let held = try (0..<100).map { _ in try WireClient(port: server.port) }
+        XCTAssertTrue(eventually { server.openConnections == 100 })
+        var refused = 0
+        for _ in 0..<200 {
+            let extra = try WireClient(port: server.port)
+            let response = try extra.readResponse()
+            if response?.status == 503 && response?.closes == true && extra.endsWithoutMoreBytes() { refused += 1 }
+        }
+        XCTAssertEqual(refused, 200)
+        for client in held {
+            client.send("GET /hello HTTP/1.1\r\nHost: x\r\n\r\n")
+            XCTAssertEqual(try client.readResponse()?.text, "hello world")
+        }
+        for client in held { client.finishSending() }
+        XCTAssertTrue(eventually { server.openConnections == 0 }, "connections left: \(server.openConnections)")
+        assertStillServes(server, "after the flood")
+        XCTAssertTrue(eventually { ProcessResources.openDescriptors() <= descriptorsBefore + held.count })
+        print("connection flood: 300 connections against a limit of 100: 100 served, \(refused) refused with 503")
+    }
+}
