@@ -4,19 +4,19 @@ import Synchronization
 import XCTest
 
 /// A corpus of hostile and malformed requests. Each one gets the right 4xx (or 5xx for versions and
-/// methods this server does not implement) as a problem+json body, or the connection is closed when
-/// the server cannot read the request at all; the server never crashes or hangs, and the next valid
-/// request on a new connection is answered.
+/// methods this server does not implement) as a problem+json body, and the connection is closed
+/// exactly when the request's framing can no longer be trusted; even a client still uploading a
+/// megabyte reads its answer rather than a reset. The server never crashes or hangs, and the next
+/// valid request on a new connection is answered.
 final class AbuseCorpusTests: XCTestCase {
-    /// What the server must do with one abusive request.
-    private enum Verdict {
-        /// Answer with this status; `closes` says whether the connection must end afterwards (when
-        /// false, a valid request on the same connection must still be answered).
-        case answer(Int, closes: Bool)
-        /// Answer with this status and close, or close before the client could read it (the server
-        /// stopped reading a request it had already refused, e.g. a 1 MB header, and the kernel reset
-        /// the connection under the rest of the upload).
-        case answerOrCut(Int)
+    /// What the server must do with one abusive request: answer with `status`, and end the connection
+    /// afterwards with a FIN exactly when `closes` (when false, a valid request on the same connection
+    /// must still be answered).
+    private struct Verdict {
+        var status: Int
+        var closes: Bool
+
+        static func answer(_ status: Int, closes: Bool) -> Verdict { Verdict(status: status, closes: closes) }
     }
 
     private struct Case {
@@ -161,15 +161,15 @@ final class AbuseCorpusTests: XCTestCase {
     /// Size limits (default configuration: 8 KiB request line, 16 KiB of headers, no content).
     private static let sizes: [Case] = [
         Case("URI over the request-line limit", request("GET /" + String(repeating: "a", count: 9000) + " HTTP/1.1"), .answer(414, closes: true)),
-        Case("1 MB URI", request("GET /" + String(repeating: "a", count: 1 << 20) + " HTTP/1.1"), .answerOrCut(414)),
+        Case("1 MB URI", request("GET /" + String(repeating: "a", count: 1 << 20) + " HTTP/1.1"), .answer(414, closes: true)),
         Case("request line that never ends", "GET /" + String(repeating: "b", count: 20000), .answer(414, closes: true)),
         Case("long method", request(String(repeating: "M", count: 9000) + " / HTTP/1.1"), .answer(414, closes: true)),
         Case("100k-parameter query", request("GET /?" + Array(repeating: "a=1", count: 100_000).joined(separator: "&") + " HTTP/1.1"),
-             .answerOrCut(414)),
+             .answer(414, closes: true)),
         Case("header section over the limit", request("GET / HTTP/1.1", host + "X-Big: " + String(repeating: "b", count: 17000) + "\r\n"),
              .answer(431, closes: true)),
-        Case("1 MB header", request("GET / HTTP/1.1", host + "X-Big: " + String(repeating: "b", count: 1 << 20) + "\r\n"), .answerOrCut(431)),
-        Case("100k small headers", request("GET / HTTP/1.1", host + String(repeating: "a: b\r\n", count: 100_000)), .answerOrCut(431)),
+        Case("1 MB header", request("GET / HTTP/1.1", host + "X-Big: " + String(repeating: "b", count: 1 << 20) + "\r\n"), .answer(431, closes: true)),
+        Case("100k small headers", request("GET / HTTP/1.1", host + String(repeating: "a: b\r\n", count: 100_000)), .answer(431, closes: true)),
         Case("16 KiB header name", request("GET / HTTP/1.1", host + String(repeating: "N", count: 16384) + ": v\r\n"), .answer(431, closes: true)),
         Case("header section that never ends", "GET / HTTP/1.1\r\nHost: x\r\nX: " + String(repeating: "c", count: 40000), .answer(431, closes: true)),
         Case("many small headers within the limit", request("GET /hello HTTP/1.1", host + String(repeating: "a: b\r\n", count: 2000)),
@@ -182,7 +182,7 @@ final class AbuseCorpusTests: XCTestCase {
             seen.withLock { $0.append(request.path) }
             return TestHandlers.standard(request)
         })
-        let descriptorsBefore = ProcessResources.openDescriptors()
+        let descriptorsBefore = DescriptorSnapshot()
         let corpus = Self.requestLines + Self.headerSyntax + Self.framing + Self.targets + Self.sizes
         var tally: [String: Int] = [:]
         for item in corpus {
@@ -192,12 +192,10 @@ final class AbuseCorpusTests: XCTestCase {
         }
         XCTAssertFalse(seen.withLock { $0.contains("/smuggled") }, "a smuggled request reached the handler")
         XCTAssertTrue(eventually { server.openConnections == 0 }, "connections left open: \(server.openConnections)")
-        XCTAssertTrue(eventually { ProcessResources.openDescriptors() <= descriptorsBefore },
-                      "file descriptors leaked: \(ProcessResources.describeDescriptors())")
-        let descriptorsAfter = ProcessResources.openDescriptors()
+        let descriptorsAfter = assertNoDescriptorLeak(since: descriptorsBefore)
         print("abuse corpus: \(corpus.count) requests;",
               tally.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", "),
-              "; descriptors before \(descriptorsBefore), after \(descriptorsAfter)")
+              "; descriptors before \(descriptorsBefore.count), after \(descriptorsAfter)")
     }
 
     /// With the request-line limit raised to 4 MiB, a 100k-parameter query is parsed in full.
@@ -227,32 +225,21 @@ final class AbuseCorpusTests: XCTestCase {
             XCTFail("\(item.name): no answer and no close (\(error))", file: file, line: line)
             return "hang"
         }
-        switch item.verdict {
-        case .answer(let status, let closes):
-            guard let response else {
-                XCTFail("\(item.name): connection ended (\(String(describing: client.ending))) without the expected \(status)")
-                return "cut"
-            }
-            check(response, status: status, name: item.name)
-            if closes {
-                XCTAssertTrue(response.closes, "\(item.name): no Connection: close")
-                XCTAssertTrue(client.endsWithoutMoreBytes(), "\(item.name): connection left open")
-            } else {
-                XCTAssertFalse(response.closes, "\(item.name): closed a connection whose framing was intact")
-                client.send("GET /hello HTTP/1.1\r\nHost: x\r\n\r\n")
-                XCTAssertEqual(try client.readResponse()?.text, "hello world", "\(item.name): next request on the same connection")
-            }
-            return "\(status)"
-        case .answerOrCut(let status):
-            guard let response else {
-                XCTAssertNotNil(client.ending, item.name)
-                return "cut"
-            }
-            check(response, status: status, name: item.name)
+        guard let response else {
+            XCTFail("\(item.name): connection ended (\(String(describing: client.ending))) without the expected \(item.verdict.status)")
+            return "cut"
+        }
+        check(response, status: item.verdict.status, name: item.name)
+        if item.verdict.closes {
             XCTAssertTrue(response.closes, "\(item.name): no Connection: close")
             XCTAssertTrue(client.endsWithoutMoreBytes(), "\(item.name): connection left open")
-            return "\(status)"
+            XCTAssertEqual(client.ending, .closed, "\(item.name): reset instead of a clean close")
+        } else {
+            XCTAssertFalse(response.closes, "\(item.name): closed a connection whose framing was intact")
+            client.send("GET /hello HTTP/1.1\r\nHost: x\r\n\r\n")
+            XCTAssertEqual(try client.readResponse()?.text, "hello world", "\(item.name): next request on the same connection")
         }
+        return "\(item.verdict.status)"
     }
 
     private func check(_ response: WireResponse, status: Int, name: String) {

@@ -71,6 +71,12 @@ final class WireClient {
     /// bytes went out. Gives up after `timeout` seconds without progress.
     @discardableResult
     func send(_ bytes: [UInt8], timeout: Double = 5) -> Int {
+        Self.send(bytes, to: fd, timeout: timeout)
+    }
+
+    /// ``send(_:timeout:)`` on a bare descriptor, for a writer thread beside the reading one.
+    @discardableResult
+    static func send(_ bytes: [UInt8], to fd: Int32, timeout: Double) -> Int {
         var offset = 0
         while offset < bytes.count {
             let count = bytes.withUnsafeBytes {
@@ -82,7 +88,7 @@ final class WireClient {
             }
             if count < 0 && errno == EINTR { continue }
             guard count < 0 && (errno == EAGAIN || errno == EWOULDBLOCK),
-                  wait(for: Int16(POLLOUT), timeout: timeout) else { return offset }
+                  wait(on: fd, for: Int16(POLLOUT), timeout: timeout) else { return offset }
         }
         return offset
     }
@@ -171,6 +177,10 @@ final class WireClient {
     }
 
     private func wait(for events: Int16, timeout: Double) -> Bool {
+        Self.wait(on: fd, for: events, timeout: timeout)
+    }
+
+    private static func wait(on fd: Int32, for events: Int16, timeout: Double) -> Bool {
         var entry = pollfd(fd: fd, events: events, revents: 0)
         let milliseconds = Int32(clamping: Int(max(0, timeout) * 1000))
         while true {
@@ -274,19 +284,31 @@ struct SplitMix64: RandomNumberGenerator {
     }
 }
 
-/// Process-level resource counts, read from /proc.
-enum ProcessResources {
-    /// Open file descriptors of this process.
-    static func openDescriptors() -> Int {
-        (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd").count) ?? -1
+/// The open file descriptors of this process (server and test clients alike), read from /proc:
+/// sockets, pipes and files. `anon_inode` descriptors (timerfd, eventfd, epoll) are left out: the
+/// server creates none, and libdispatch opens them lazily the first time some timer needs one.
+struct DescriptorSnapshot {
+    /// Descriptor number → what it points at (`socket:[…]`, `pipe:[…]`, a path).
+    let targets: [Int: String]
+
+    init() {
+        var targets: [Int: String] = [:]
+        let folder = "/proc/self/fd"
+        // The listing's own descriptor shows up in it but is closed by the time the count is used.
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] {
+            guard let number = Int(name),
+                  let target = try? FileManager.default.destinationOfSymbolicLink(atPath: folder + "/" + name),
+                  !target.hasPrefix("anon_inode:") else { continue }
+            targets[number] = target
+        }
+        self.targets = targets
     }
 
-    /// What each open descriptor points at (for leak reports).
-    static func describeDescriptors() -> [String] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []
-        return names.sorted { Int($0) ?? 0 < Int($1) ?? 0 }.map { name in
-            "\(name) -> " + ((try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/fd/" + name)) ?? "?")
-        }
+    var count: Int { targets.count }
+
+    /// Descriptors open now that were not open in `earlier` (or point elsewhere now).
+    func added(since earlier: DescriptorSnapshot) -> [String] {
+        targets.filter { earlier.targets[$0.key] != $0.value }.sorted { $0.key < $1.key }.map { "\($0.key) -> \($0.value)" }
     }
 }
 
@@ -300,6 +322,21 @@ extension XCTestCase {
             usleep(10_000)
         }
         return true
+    }
+
+    /// Waits up to 5 s for the process to hold no more than `extra` descriptors beyond `before`, and
+    /// fails naming the new ones if it never does. Returns the count at the end.
+    @discardableResult
+    func assertNoDescriptorLeak(since before: DescriptorSnapshot, extra: Int = 0,
+                                file: StaticString = #filePath, line: UInt = #line) -> Int {
+        var now = DescriptorSnapshot()
+        _ = eventually {
+            now = DescriptorSnapshot()
+            return now.count <= before.count + extra
+        }
+        XCTAssertLessThanOrEqual(now.count, before.count + extra,
+                                 "descriptors leaked: \(now.added(since: before))", file: file, line: line)
+        return now.count
     }
 
     /// A valid request on a new connection gets the standard handler's `hello world`: the server survived.

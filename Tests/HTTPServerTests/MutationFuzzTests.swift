@@ -68,7 +68,7 @@ final class MutationFuzzTests: XCTestCase {
             $0.corsAllowedOrigin = "*"
             $0.headerTimeout = 30
         }, handler: Self.handler)
-        let descriptorsBefore = ProcessResources.openDescriptors()
+        let descriptorsBefore = DescriptorSnapshot()
         var random = SplitMix64(seed: seed)
         var outcomes: [String: Int] = [:]
         var connections = 0
@@ -133,13 +133,11 @@ final class MutationFuzzTests: XCTestCase {
 
         assertStillServes(server, "after fuzzing")
         XCTAssertTrue(eventually { server.openConnections == 0 }, "connections left open: \(server.openConnections)")
-        XCTAssertTrue(eventually { ProcessResources.openDescriptors() <= descriptorsBefore },
-                      "file descriptors leaked: \(ProcessResources.describeDescriptors())")
-        let descriptorsAfter = ProcessResources.openDescriptors()
+        let descriptorsAfter = assertNoDescriptorLeak(since: descriptorsBefore)
         let summary = outcomes.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", ")
         print(String(format: "mutation fuzz: %d mutated requests (+ %d first probes answered cleanly) in %.1f s over %d connections, seed %llu",
                      total, probesAnswered, seconds, connections, seed))
-        print("mutation fuzz outcomes: \(summary); descriptors before \(descriptorsBefore), after \(descriptorsAfter)")
+        print("mutation fuzz outcomes: \(summary); descriptors before \(descriptorsBefore.count), after \(descriptorsAfter)")
     }
 
     /// One to four mutations of `seed`. Works on `Data`, whose range operations are memmoves even in
