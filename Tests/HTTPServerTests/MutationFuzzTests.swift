@@ -19,7 +19,7 @@ import XCTest
 /// with no connection or descriptor left over. `DATELINE_FUZZ_REQUESTS` (default 100000) and
 /// `DATELINE_FUZZ_SEED` change the run; a failure prints the case number and bytes to replay.
 final class MutationFuzzTests: XCTestCase {
-    private static let seeds: [[UInt8]] = [
+    static let seeds: [[UInt8]] = [
         "GET /hello HTTP/1.1\r\nHost: x\r\n\r\n",
         "GET /big HTTP/1.1\r\nHost: example.com\r\nAccept-Encoding: gzip, deflate\r\nUser-Agent: fuzz/1.0\r\n\r\n",
         "HEAD /etag HTTP/1.1\r\nHost: x\r\nIf-None-Match: \"v1\"\r\n\r\n",
@@ -142,7 +142,7 @@ final class MutationFuzzTests: XCTestCase {
 
     /// One to four mutations of `seed`. Works on `Data`, whose range operations are memmoves even in
     /// a debug build, so a hundred thousand cases stay cheap.
-    private static func mutate(_ seed: [UInt8], _ random: inout SplitMix64) -> [UInt8] {
+    static func mutate(_ seed: [UInt8], _ random: inout SplitMix64) -> [UInt8] {
         var bytes = Data(seed)
         func pick(_ bound: Int) -> Int { Int(random.next() % UInt64(max(1, bound))) }
         for _ in 0..<1 + pick(4) {
