@@ -27,12 +27,18 @@ final class WireClient {
         case malformed(String)
     }
 
-    /// Connects to 127.0.0.1:`port` (blocking connect, then non-blocking I/O). Retries briefly when the
-    /// kernel is out of ephemeral ports, which churn tests can provoke.
-    init(port: Int) throws {
+    /// A TCP socket to connect later with ``init(port:socket:)``, for tests that must create their
+    /// descriptors before the process runs out of them.
+    static func makeSocket() -> Int32 {
+        socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
+    }
+
+    /// Connects to 127.0.0.1:`port` (blocking connect, then non-blocking I/O), on `presetSocket` when
+    /// given. Retries briefly when the kernel is out of ephemeral ports, which churn tests can provoke.
+    init(port: Int, socket presetSocket: Int32? = nil) throws {
         var attempts = 0
         while true {
-            let socketFD = socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
+            let socketFD = presetSocket ?? Self.makeSocket()
             guard socketFD >= 0 else { throw Failure.connect(errno) }
             var address = sockaddr_in()
             address.sin_family = sa_family_t(AF_INET)
@@ -50,7 +56,7 @@ final class WireClient {
             let code = errno
             close(socketFD)
             attempts += 1
-            guard code == EADDRNOTAVAIL || code == EAGAIN, attempts < 200 else { throw Failure.connect(code) }
+            guard presetSocket == nil, code == EADDRNOTAVAIL || code == EAGAIN, attempts < 200 else { throw Failure.connect(code) }
             usleep(10_000)
         }
         _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)

@@ -133,6 +133,49 @@ final class SlowAndManyClientsTests: XCTestCase {
         assertNoDescriptorLeak(since: descriptorsBefore, extra: held.count)
         print("connection flood: 300 connections against a limit of 100: 100 served, \(refused) refused with 503")
     }
+    /// Out of file descriptors: the server cannot accept, pauses accepting instead of spinning on a
+    /// readable listener, keeps serving what it has, and takes the waiting connections once
+    /// descriptors are available again. (The limit is lowered for this process only; the 40 client
+    /// sockets are created before, so only the server's accept runs out.)
+    func testOutOfDescriptorsPausesAcceptingAndRecovers() throws {
+        let server = try startServer()
+        let sockets = (0..<40).map { _ in WireClient.makeSocket() }
+        XCTAssertFalse(sockets.contains(-1))
+        var limit = rlimit()
+        XCTAssertEqual(getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit), 0)
+        let saved = limit
+        let headroom = 4
+        limit.rlim_cur = rlim_t(Int(sockets.max() ?? 0) + 1 + headroom)
+        XCTAssertEqual(setrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit), 0)
+        // Fill every free descriptor number under the limit, then free `headroom` for the server.
+        var fillers: [Int32] = []
+        while case let filler = dup(sockets[0]), filler >= 0 { fillers.append(filler) }
+        XCTAssertGreaterThanOrEqual(fillers.count, headroom)
+        for _ in 0..<min(headroom, fillers.count) { close(fillers.removeLast()) }
+        var restored = false
+        func restore() {
+            guard !restored else { return }
+            var original = saved
+            setrlimit(Int32(RLIMIT_NOFILE.rawValue), &original)
+            fillers.forEach { close($0) }
+            restored = true
+        }
+        defer { restore() }
+
+        let clients = try sockets.map { try WireClient(port: server.port, socket: $0) }
+        for client in clients { client.send("GET /hello HTTP/1.1\r\nHost: x\r\n\r\n") }
+        usleep(300_000)  // several accept pauses go by
+        let heldWhileStarved = server.openConnections
+        XCTAssertLessThanOrEqual(heldWhileStarved, headroom, "accepted more than the descriptors allowed")
+        restore()
+
+        var served = 0
+        for client in clients where try client.readResponse(timeout: 10)?.text == "hello world" { served += 1 }
+        XCTAssertEqual(served, clients.count)
+        assertStillServes(server, "after running out of descriptors")
+        print("descriptor exhaustion: \(heldWhileStarved) of \(clients.count) connections accepted while starved, all \(served) served after")
+    }
+
     /// 20,000 requests pipelined on one connection by a writer thread while the reader lags behind:
     /// the server stops reading while its output is unread (back-pressure) and answers all of them,
     /// in order.
