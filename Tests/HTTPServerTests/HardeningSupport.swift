@@ -3,6 +3,17 @@ import Glibc
 import HTTPServer
 import XCTest
 
+/// Blocking connect(2) of `fd` to 127.0.0.1:`port`; false with errno set when it fails.
+func connectToLoopback(_ fd: Int32, port: Int) -> Bool {
+    var address = sockaddr_in()
+    address.sin_family = sa_family_t(AF_INET)
+    address.sin_port = UInt16(port).bigEndian
+    address.sin_addr.s_addr = inet_addr("127.0.0.1")
+    return withUnsafePointer(to: &address) {
+        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+    } == 0
+}
+
 /// A loopback client for the hardening suites: every wait is bounded by a deadline (poll), sends
 /// survive the server closing mid-stream, and the end of a connection is told apart as a clean close,
 /// a reset or a timeout.
@@ -40,16 +51,7 @@ final class WireClient {
         while true {
             let socketFD = presetSocket ?? Self.makeSocket()
             guard socketFD >= 0 else { throw Failure.connect(errno) }
-            var address = sockaddr_in()
-            address.sin_family = sa_family_t(AF_INET)
-            address.sin_port = UInt16(port).bigEndian
-            address.sin_addr.s_addr = inet_addr("127.0.0.1")
-            let status = withUnsafePointer(to: &address) {
-                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                    connect(socketFD, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
-                }
-            }
-            if status == 0 {
+            if connectToLoopback(socketFD, port: port) {
                 fd = socketFD
                 break
             }
