@@ -5,6 +5,7 @@ struct ConnectionLimits {
     let headerTimeout: UInt64
     let keepAliveTimeout: UInt64
     let writeTimeout: UInt64
+    let lingerTimeout: UInt64
     let maxRequests: Int
     let maxRequestLineBytes: Int
     let maxHeaderBytes: Int
@@ -14,6 +15,7 @@ struct ConnectionLimits {
         headerTimeout = MonotonicClock.nanoseconds(fromSeconds: configuration.headerTimeout)
         keepAliveTimeout = MonotonicClock.nanoseconds(fromSeconds: configuration.keepAliveTimeout)
         writeTimeout = MonotonicClock.nanoseconds(fromSeconds: configuration.writeTimeout)
+        lingerTimeout = MonotonicClock.nanoseconds(fromSeconds: configuration.lingerTimeout)
         maxRequests = max(1, configuration.maxRequestsPerConnection)
         maxRequestLineBytes = max(16, configuration.maxRequestLineBytes)
         maxHeaderBytes = max(2, configuration.maxHeaderBytes)
@@ -58,7 +60,11 @@ final class Connection {
     /// of its first byte afterwards. The header timeout runs from here.
     private var requestStarted: UInt64
     private var closeAfterFlush = false
+    /// Whether the close was the client's wish (`Connection: close`, HTTP/1.0 without keep-alive).
+    private var clientAskedToClose = false
     private var peerClosed = false
+    /// Half-closed after the last response; input is discarded until the client closes (see ``finish(now:)``).
+    private var lingering = false
 
     /// Output is flushed before answering more pipelined requests once it reaches this size.
     private static let flushThreshold = 1 << 16
@@ -80,6 +86,10 @@ final class Connection {
 
     /// Makes all the progress the socket allows.
     func service(worker: WorkerContext, responder: Responder, now: UInt64) {
+        if lingering {
+            if SocketIO.discardInput(fd) == .ended { close() }
+            return
+        }
         while !isClosed {
             if outputSent < output.count {
                 switch flush() {
@@ -95,7 +105,7 @@ final class Connection {
                 }
             }
             if closeAfterFlush {
-                close()
+                finish(now: now)
                 return
             }
             if answerBufferedRequests(worker: worker, responder: responder, now: now) { continue }
@@ -123,10 +133,10 @@ final class Connection {
     }
 
     /// The deadline passed: a client that has not completed its request head gets `408` and the
-    /// socket is closed (the slowloris defence); an idle keep-alive connection or a stalled
-    /// reader is closed silently.
+    /// socket is closed (the slowloris defence); an idle keep-alive connection, a stalled reader or
+    /// a lingering connection is closed silently.
     func expire(worker: WorkerContext, responder: Responder) {
-        if interest == .readable && (inputStart < inputEnd || requestsServed == 0) {
+        if !lingering && interest == .readable && (inputStart < inputEnd || requestsServed == 0) {
             output.removeAll(keepingCapacity: true)
             outputSent = 0
             responder.respondWithoutRequest(status: .requestTimeout,
@@ -142,6 +152,29 @@ final class Connection {
         guard !isClosed else { return }
         isClosed = true
         SocketIO.closeGracefully(fd)
+    }
+
+    /// Ends the connection once its last response is with the kernel.
+    ///
+    /// Closing a socket that still has unread input makes the kernel answer with a reset and drop the
+    /// responses the client has not received yet: a client pipelining past the request limit, or still
+    /// uploading a request the server refused, would lose answers already sent. So unless the client
+    /// asked for the close and has nothing more in flight, the server shuts down its sending side (the
+    /// FIN follows the data) and discards input until the client closes or `lingerTimeout` passes.
+    private func finish(now: UInt64) {
+        if peerClosed || (clientAskedToClose && inputStart == inputEnd && !SocketIO.hasPendingInput(fd)) {
+            close()
+            return
+        }
+        shutdown(fd, Int32(SHUT_WR))
+        lingering = true
+        interest = .readable
+        deadline = now &+ limits.lingerTimeout
+        free(input)
+        input = nil
+        (inputCapacity, inputStart, inputEnd) = (0, 0, 0)
+        output = []
+        if SocketIO.discardInput(fd) == .ended { close() }
     }
 
     private func waitForInput(now: UInt64) {
@@ -172,6 +205,7 @@ final class Connection {
                 inputStart += parser.head.length
                 requestStarted = now
                 closeAfterFlush = !keepAlive
+                clientAskedToClose = !parser.head.wantsKeepAlive
             }
             answered = true
         }

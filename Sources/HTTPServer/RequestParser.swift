@@ -57,11 +57,30 @@ enum ParseResult {
 /// 400s; duplicate or non-numeric Content-Length is a 400; Transfer-Encoding is a 413 (a 400 together
 /// with Content-Length, the classic smuggling pattern); HTTP/1.1 requires exactly one Host.
 /// One empty line before the request line is ignored, as RFC 9112 §2.2 recommends.
+///
+/// Incremental: after `.incomplete` the parser remembers how far it got, and the next call (with the
+/// same request's bytes, only more of them) carries on from there. Every byte is examined once, so a
+/// head trickled one byte per packet costs linear work rather than a re-parse per packet.
 struct RequestParser {
     let maxRequestLineBytes: Int
     let maxHeaderBytes: Int
     let maxBodyBytes: Int
     private(set) var head = RequestHead()
+    private var progress = Progress()
+
+    /// How far the current request has been parsed; reset after every verdict.
+    private struct Progress {
+        /// Index just after the request line's LF; 0 until the request line is parsed.
+        var headerStart = 0
+        /// Start of the first header line not parsed yet.
+        var position = 0
+        /// Bytes of the unfinished line before this index were already checked (a trailing CR is
+        /// never counted, since what follows decides whether it is allowed).
+        var checked = 0
+        var framing = Framing()
+        /// Index just after the empty line ending the head; 0 until it arrived.
+        var headEnd = 0
+    }
 
     init(maxRequestLineBytes: Int, maxHeaderBytes: Int, maxBodyBytes: Int) {
         self.maxRequestLineBytes = maxRequestLineBytes
@@ -72,58 +91,87 @@ struct RequestParser {
     /// Input-buffer size at which a full buffer is guaranteed to produce `.complete` or `.invalid`.
     var requiredBufferCapacity: Int { 2 + maxRequestLineBytes + 2 + maxHeaderBytes + maxBodyBytes }
 
-    /// Parses the request at the start of `buffer`.
+    /// Parses the request at the start of `buffer`. After `.incomplete`, call again with the same
+    /// bytes plus whatever arrived since; after a verdict, the next call starts a new request.
     mutating func parse(_ buffer: UnsafeRawBufferPointer) -> ParseResult {
-        head.reset()
-        var start = 0
-        if buffer.count >= 2 && buffer[0] == ASCII.cr && buffer[1] == ASCII.lf { start = 2 }
+        let result = resume(buffer)
+        if case .incomplete = result { return result }
+        progress = Progress()
+        return result
+    }
 
-        let lineWindow = start..<min(buffer.count, start + maxRequestLineBytes + 2)
-        guard let lineFeed = buffer.firstIndex(of: ASCII.lf, in: lineWindow) else {
-            if buffer.count - start >= maxRequestLineBytes + 2 {
-                return .invalid(.uriTooLong, "The request line exceeds \(maxRequestLineBytes) bytes.")
-            }
-            return .incomplete
-        }
-        guard lineFeed > start, buffer[lineFeed - 1] == ASCII.cr else { return bareLineFeed }
-        if let failure = parseRequestLine(buffer, start..<lineFeed - 1) { return failure }
-
-        let headerStart = lineFeed + 1
-        let headerWindowEnd = min(buffer.count, headerStart + maxHeaderBytes)
-        var framing = Framing()
-        var position = headerStart
-        while true {
-            guard let fieldEnd = buffer.firstIndex(of: ASCII.lf, in: position..<headerWindowEnd) else {
-                if buffer.count - headerStart >= maxHeaderBytes {
-                    return .invalid(.requestHeaderFieldsTooLarge,
-                                    "The header section exceeds \(maxHeaderBytes) bytes.")
+    private mutating func resume(_ buffer: UnsafeRawBufferPointer) -> ParseResult {
+        if progress.headerStart == 0 {
+            head.reset()
+            var start = 0
+            if buffer.count >= 2 && buffer[0] == ASCII.cr && buffer[1] == ASCII.lf { start = 2 }
+            let windowEnd = min(buffer.count, start + maxRequestLineBytes + 2)
+            let scanFrom = min(max(start, progress.checked), windowEnd)
+            guard let lineFeed = buffer.firstIndex(of: ASCII.lf, in: scanFrom..<windowEnd) else {
+                if buffer.count - start >= maxRequestLineBytes + 2 {
+                    return .invalid(.uriTooLong, "The request line exceeds \(maxRequestLineBytes) bytes.")
                 }
+                if !Self.isRequestLinePrefix(buffer, lineStart: start, from: scanFrom) {
+                    return .invalid(.badRequest, "Malformed request line.")
+                }
+                progress.checked = Self.checkedEnd(buffer)
                 return .incomplete
             }
-            guard fieldEnd > position, buffer[fieldEnd - 1] == ASCII.cr else { return bareLineFeed }
-            if fieldEnd - 1 == position {
-                position = fieldEnd + 1
-                break
-            }
-            if let failure = parseField(buffer, position..<fieldEnd - 1, &framing) { return failure }
-            position = fieldEnd + 1
+            guard lineFeed > start, buffer[lineFeed - 1] == ASCII.cr else { return bareLineFeed }
+            if let failure = parseRequestLine(buffer, start..<lineFeed - 1) { return failure }
+            progress.headerStart = lineFeed + 1
+            progress.position = lineFeed + 1
         }
 
-        if framing.hasTransferEncoding {
-            return framing.contentLength == nil
-                ? .invalid(.contentTooLarge, "This server does not accept request content.")
-                : .invalid(.badRequest, "Transfer-Encoding and Content-Length must not both be present.")
+        if progress.headEnd == 0 {
+            let headerStart = progress.headerStart
+            let headerWindowEnd = min(buffer.count, headerStart + maxHeaderBytes)
+            var framing = progress.framing
+            defer { progress.framing = framing }
+            while true {
+                let position = progress.position
+                let scanFrom = min(max(position, progress.checked), headerWindowEnd)
+                guard let fieldEnd = buffer.firstIndex(of: ASCII.lf, in: scanFrom..<headerWindowEnd) else {
+                    if buffer.count - headerStart >= maxHeaderBytes {
+                        return .invalid(.requestHeaderFieldsTooLarge,
+                                        "The header section exceeds \(maxHeaderBytes) bytes.")
+                    }
+                    if !Self.isFieldLinePrefix(buffer, from: scanFrom) {
+                        return .invalid(.badRequest, "A header field contains a control character.")
+                    }
+                    progress.checked = Self.checkedEnd(buffer)
+                    return .incomplete
+                }
+                guard fieldEnd > position, buffer[fieldEnd - 1] == ASCII.cr else { return bareLineFeed }
+                if fieldEnd - 1 == position {
+                    progress.headEnd = fieldEnd + 1
+                    break
+                }
+                if let failure = parseField(buffer, position..<fieldEnd - 1, &framing) { return failure }
+                progress.position = fieldEnd + 1
+            }
+
+            if framing.hasTransferEncoding {
+                return framing.contentLength == nil
+                    ? .invalid(.contentTooLarge, "This server does not accept request content.")
+                    : .invalid(.badRequest, "Transfer-Encoding and Content-Length must not both be present.")
+            }
+            if framing.hostCount > 1 { return .invalid(.badRequest, "More than one Host header field.") }
+            if framing.hostCount == 0 && !head.isHTTP10 {
+                return .invalid(.badRequest, "HTTP/1.1 requests must carry a Host header field.")
+            }
+            let bodyLength = framing.contentLength ?? 0
+            if bodyLength > maxBodyBytes {
+                return .invalid(.contentTooLarge, "This server does not accept request content.")
+            }
+            head.length = progress.headEnd + bodyLength
         }
-        if framing.hostCount > 1 { return .invalid(.badRequest, "More than one Host header field.") }
-        if framing.hostCount == 0 && !head.isHTTP10 {
-            return .invalid(.badRequest, "HTTP/1.1 requests must carry a Host header field.")
-        }
-        let bodyLength = framing.contentLength ?? 0
-        if bodyLength > maxBodyBytes {
-            return .invalid(.contentTooLarge, "This server does not accept request content.")
-        }
-        head.length = position + bodyLength
         return buffer.count >= head.length ? .complete : .incomplete
+    }
+
+    /// Where checking resumes next time: the end of the buffer, less a final CR.
+    private static func checkedEnd(_ buffer: UnsafeRawBufferPointer) -> Int {
+        buffer.last == ASCII.cr ? buffer.count - 1 : buffer.count
     }
 
     private var bareLineFeed: ParseResult { .invalid(.badRequest, "Lines must end with CRLF.") }
@@ -219,6 +267,28 @@ struct RequestParser {
             break
         }
         return nil
+    }
+
+    /// Whether an unfinished request line (from `lineStart` to the end of `buffer`, already checked
+    /// before `from`) can still become a valid one: visible ASCII and spaces, starting with a method
+    /// character, with at most a final CR. Binary junk (a TLS handshake, NULs) is refused at once
+    /// instead of holding the connection until the header timeout.
+    private static func isRequestLinePrefix(_ buffer: UnsafeRawBufferPointer, lineStart: Int, from: Int) -> Bool {
+        var index = from
+        if index == lineStart && index < buffer.count {
+            guard ASCII.isTokenChar(buffer[index]) else { return buffer[index] == ASCII.cr && index == buffer.count - 1 }
+            index += 1
+        }
+        while index < buffer.count && buffer[index] &- 0x20 < 0x5F { index += 1 }
+        return index == buffer.count || (index == buffer.count - 1 && buffer[index] == ASCII.cr)
+    }
+
+    /// Whether an unfinished header line (already checked before `from`) can still become a valid
+    /// one: no control bytes other than HTAB, and CR only as its last byte.
+    private static func isFieldLinePrefix(_ buffer: UnsafeRawBufferPointer, from: Int) -> Bool {
+        var index = from
+        while index < buffer.count && ASCII.isFieldValueChar(buffer[index]) { index += 1 }
+        return index == buffer.count || (index == buffer.count - 1 && buffer[index] == ASCII.cr)
     }
 
     /// `1*DIGIT`; values too large for an Int saturate (they are over any body limit anyway).

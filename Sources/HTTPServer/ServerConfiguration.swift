@@ -25,6 +25,10 @@ public struct ServerConfiguration: Sendable {
     public var keepAliveTimeout: Double
     /// Seconds a client may stall reading a response before the connection is dropped.
     public var writeTimeout: Double
+    /// Seconds a connection the server ends (an error, the request limit, shutdown) stays half-closed
+    /// while input the client still sends is discarded, so that a client still uploading or pipelining
+    /// reads the final response instead of a reset (RFC 9112 §9.6). Ends early when the client closes.
+    public var lingerTimeout: Double
     /// Requests served on one connection before the server answers with `Connection: close`.
     public var maxRequestsPerConnection: Int
     /// Worker threads; each runs its own poll loop and its handlers, so this bounds handler concurrency.
@@ -49,6 +53,7 @@ public struct ServerConfiguration: Sendable {
                 headerTimeout: Double = 10,
                 keepAliveTimeout: Double = 5,
                 writeTimeout: Double = 30,
+                lingerTimeout: Double = 2,
                 maxRequestsPerConnection: Int = 10_000,
                 workerThreads: Int = ServerConfiguration.defaultWorkerThreads,
                 gzip: Bool = true,
@@ -65,6 +70,7 @@ public struct ServerConfiguration: Sendable {
         self.headerTimeout = headerTimeout
         self.keepAliveTimeout = keepAliveTimeout
         self.writeTimeout = writeTimeout
+        self.lingerTimeout = lingerTimeout
         self.maxRequestsPerConnection = maxRequestsPerConnection
         self.workerThreads = workerThreads
         self.gzip = gzip

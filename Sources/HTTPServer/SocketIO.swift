@@ -42,6 +42,34 @@ enum SocketIO {
         }
     }
 
+    enum DiscardResult {
+        /// Nothing more to read for now (or enough read for one turn); the connection is still open.
+        case open
+        /// The peer closed or reset the connection.
+        case ended
+    }
+
+    /// Reads and drops whatever input has arrived, at most 1 MiB per call so that one busy sender
+    /// cannot hold its worker thread.
+    static func discardInput(_ fd: Int32) -> DiscardResult {
+        withUnsafeTemporaryAllocation(byteCount: 1 << 16, alignment: 8) { buffer in
+            for _ in 0..<16 {
+                switch receive(fd, into: buffer) {
+                case .received: continue
+                case .wouldBlock: return .open
+                case .closed, .failed: return .ended
+                }
+            }
+            return .open
+        }
+    }
+
+    /// Whether input (or the end of it) is waiting to be read, without consuming it.
+    static func hasPendingInput(_ fd: Int32) -> Bool {
+        var byte: UInt8 = 0
+        return recv(fd, &byte, 1, Int32(MSG_PEEK) | Int32(MSG_DONTWAIT)) >= 0
+    }
+
     /// Closes with a FIN rather than a RST: shut down our side, discard input that already arrived
     /// (unread input at close(2) makes Linux reset the connection, which can destroy a response the
     /// client has not read yet), then close.

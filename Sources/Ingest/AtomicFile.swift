@@ -15,7 +15,7 @@ enum AtomicFile {
         } catch {
             throw IngestError.database("cannot create folder \(folder): \(error.localizedDescription)")
         }
-        removeLeftovers(of: url)
+        removeLeftovers(of: path)
         let temporary = path + ".building-\(getpid())"
         do {
             try build(temporary)
@@ -37,8 +37,10 @@ enum AtomicFile {
         guard fsync(fd) == 0 else { throw IngestError.database("fsync \(path) failed") }
     }
 
-    /// Temporary files left by a build that was killed, whose process is gone.
-    private static func removeLeftovers(of url: URL) {
+    /// Removes the temporary files (and their journals) left beside `path` by builds that were
+    /// killed, i.e. whose process is gone.
+    static func removeLeftovers(of path: String) {
+        let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent().path
         let prefix = url.lastPathComponent + ".building-"
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }

@@ -77,6 +77,8 @@ public enum IngestJob {
         }
         let digest = SHA256.hex(Array((["schema \(Schema.version)"] + sources.map { "\($0.path)\t\($0.sha256 ?? "-")\t\($0.status)" })
             .joined(separator: "\n").utf8))
+        // A killed build leaves its temporary file; clear it even when nothing needs rebuilding.
+        AtomicFile.removeLeftovers(of: options.databasePath)
         if !options.force, storedDigest(options.databasePath) == digest {
             return IngestReport.upToDate(sources: sources, database: options.databasePath, started: started)
         }

@@ -8,6 +8,9 @@ public enum Schema {
     /// Bumped whenever tables or the meaning of a column change, or the parser changes its output.
     public static let version = 2
 
+    /// The tables. Every WITHOUT ROWID table lists its primary-key columns first, in key order:
+    /// SQLite 3.40.0 to 3.41.0 (Debian 12 ships 3.40.1) otherwise reports a false "NULL value in …"
+    /// for every row from `PRAGMA integrity_check` and `quick_check`.
     public static let create = """
     CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
     CREATE TABLE sources(
@@ -52,9 +55,9 @@ public enum Schema {
         timeline_rank INTEGER NOT NULL
     );
     CREATE TABLE post_pages(
-        post_id TEXT NOT NULL REFERENCES posts(id),
         page_id TEXT NOT NULL REFERENCES pages(id),
         seq INTEGER NOT NULL,
+        post_id TEXT NOT NULL REFERENCES posts(id),
         PRIMARY KEY (page_id, seq)
     ) WITHOUT ROWID;
     CREATE TABLE post_sources(

@@ -114,6 +114,21 @@ final class LifecycleTests: XCTestCase {
         XCTAssertEqual(try client.readResponse().text, "two")
     }
 
+    /// Once shut down and released, a server and everything it owns is freed: worker threads hold
+    /// only what they need, never the server itself.
+    func testServerIsFreedAfterShutdown() throws {
+        weak var released: HTTPServer?
+        do {
+            let server = HTTPServer(configuration: ServerConfiguration(port: 0, workerThreads: 2, accessLog: nil),
+                                    handler: TestHandlers.standard)
+            try server.start()
+            released = server
+            XCTAssertEqual(try fetch(server, "GET /hello HTTP/1.1\r\nHost: x\r\n\r\n").text, "hello world")
+            server.shutdown(gracePeriod: 1)
+        }
+        XCTAssertNil(released)
+    }
+
     func testPortInUseIsAClearError() throws {
         let first = try startServer()
         let second = HTTPServer(configuration: ServerConfiguration(port: first.port, accessLog: nil)) { _ in .text("") }

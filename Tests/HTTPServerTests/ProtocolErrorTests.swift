@@ -121,6 +121,34 @@ final class ProtocolErrorTests: XCTestCase {
         try expect(505, for: "GET / HTTP/2.0\r\nHost: x\r\n\r\n", server: server)
     }
 
+    /// Regression: an unfinished request line or header line holding bytes no valid request can
+    /// contain (a TLS ClientHello, NULs) used to wait for the header timeout and end in 408; it is
+    /// refused with 400 as soon as it arrives. Partial lines that may still become valid keep waiting.
+    func testImpossiblePartialLinesAreRefusedAtOnce() throws {
+        let server = try startServer { $0.headerTimeout = 60 }
+        let partials: [String: [UInt8]] = [
+            "TLS ClientHello": [0x16, 0x03, 0x01, 0x02, 0x00, 0x01, 0x00, 0x01, 0xFC, 0x03, 0x03],
+            "NUL in the method": Array("GE\u{0}".utf8),
+            "high byte in the target": Array("GET /a".utf8) + [0xFF],
+            "CR inside the request line": Array("GET /\r/".utf8),
+            "NUL in an unfinished header": Array("GET / HTTP/1.1\r\nHost: x\r\nX-A: b\u{0}".utf8),
+        ]
+        for (name, bytes) in partials {
+            let client = try WireClient(port: server.port)
+            client.send(bytes)
+            let response = try client.readResponse(timeout: 10)
+            XCTAssertEqual(response?.status, 400, name)
+            XCTAssertEqual(response?.closes, true, name)
+        }
+        for prefix in ["G", "GET /pa", "GET / HTTP/1.1\r", "GET / HTTP/1.1\r\nHost: x\r\nX-A: caf\u{E9}\r"] {
+            let client = try WireClient(port: server.port)
+            client.send(prefix)
+            XCTAssertThrowsError(try client.readResponse(timeout: 0.3), prefix) { error in
+                XCTAssertEqual(error as? WireClient.Failure, .timedOut, prefix)
+            }
+        }
+    }
+
     func testAbsoluteFormAndLeadingEmptyLineAreAccepted() throws {
         let server = try startServer()
         XCTAssertEqual(try fetch(server, "GET http://example.com/p?q=1 HTTP/1.1\r\nHost: example.com\r\n\r\n").text, "GET /p q=1")

@@ -101,6 +101,65 @@ final class StaticFilesTests: XCTestCase {
         }
     }
 
+    /// Every other way out of the folder we could think of: raw and encoded backslashes, double
+    /// encoding, half-encoded dots, absolute-form targets, overlong UTF-8 for `.` `/` `\\`, look-alike
+    /// dots, symlinks to a sibling folder whose name extends the root's, to `/etc`, out of a
+    /// subfolder, symlink loops, special files, and over-long names. Refusals are 404 (400 for targets
+    /// the server cannot decode); nothing outside the folder is ever sent.
+    func testEveryTraversalTrickIsRefused() throws {
+        let files = FileManager.default
+        let sibling = sandbox.appendingPathComponent("Public2")
+        try files.createDirectory(at: sibling, withIntermediateDirectories: true)
+        try "sibling secret".write(to: sibling.appendingPathComponent("secret.txt"), atomically: true, encoding: .utf8)
+        try files.createSymbolicLink(atPath: publicFolder.appendingPathComponent("sneaky").path, withDestinationPath: "../Public2/secret.txt")
+        try files.createSymbolicLink(atPath: publicFolder.appendingPathComponent("etc").path, withDestinationPath: "/etc")
+        try files.createSymbolicLink(atPath: publicFolder.appendingPathComponent("docs/escape").path, withDestinationPath: "../../")
+        try files.createSymbolicLink(atPath: publicFolder.appendingPathComponent("loop").path, withDestinationPath: "loop")
+        try files.createSymbolicLink(atPath: publicFolder.appendingPathComponent("ping").path, withDestinationPath: "pong")
+        try files.createSymbolicLink(atPath: publicFolder.appendingPathComponent("pong").path, withDestinationPath: "ping")
+        try files.createDirectory(at: publicFolder.appendingPathComponent("dir.html"), withIntermediateDirectories: true)
+        XCTAssertEqual(mkfifo(publicFolder.appendingPathComponent("pipe.txt").path, 0o644), 0, "mkfifo")
+        try files.createSymbolicLink(atPath: publicFolder.appendingPathComponent("to-pipe.txt").path, withDestinationPath: "pipe.txt")
+        let server = try startStaticServer()
+
+        let notFound = [
+            "/..\\secret.txt", "/docs\\..\\..\\secret.txt", "/\\..\\secret.txt", "/%5c..%5csecret.txt", "/docs/..%5C..%5Csecret.txt",
+            "/%252e%252e/secret.txt", "/%252e%252e%252fsecret.txt", "/.%2e/secret.txt", "/%2e./secret.txt", "/%2e/index.html",
+            "/.%2E/.%2E/etc/passwd", "/docs/%2e%2e/%2e%2e/secret.txt", "/;/../secret.txt", "/..;/secret.txt", "/..%3b/secret.txt",
+            "http://x/../secret.txt", "http://x/%2e%2e/secret.txt", "http://x/..%2fsecret.txt",
+            "/%ef%bc%8e%ef%bc%8e/secret.txt", "/%e2%80%a4%e2%80%a4/secret.txt",
+            "/sneaky", "/etc/passwd", "/etc/hostname", "/docs/escape/secret.txt", "/docs/escape/Public2/secret.txt",
+            "/outside/Public2/secret.txt", "/loop", "/ping", "/loop/index.html", "/pipe.txt", "/to-pipe.txt", "/dir.html", "/a",
+            "/" + String(repeating: "n", count: 300), String(repeating: "/d", count: 3000), "/index.html/", "/index.html/.",
+            "/INDEX.HTML", "/index.html.", "/index.html%20", "/%20index.html", "/index.html::$DATA", "/~/secret.txt",
+        ]
+        for path in notFound {
+            for method in ["GET", "HEAD"] {
+                let response = try fetch(server, "\(method) \(path) HTTP/1.1\r\nHost: x\r\n\r\n", bodyless: method == "HEAD")
+                XCTAssertEqual(response.status, 404, "\(method) \(path)")
+                XCTAssertFalse(response.text.contains("secret"), path)
+            }
+        }
+        let undecodable = [
+            "/%c0%ae%c0%ae/secret.txt", "/%c0%af", "/..%c0%afsecret.txt", "/..%c1%9csecret.txt", "/%e0%80%ae%e0%80%ae/secret.txt",
+            "/%f0%80%80%ae", "/..%u2216secret.txt", "/%%32%65%%32%65/secret.txt", "/index.html%00", "/%2e%2e%00/secret.txt",
+        ]
+        for path in undecodable {
+            let response = try fetch(server, "GET \(path) HTTP/1.1\r\nHost: x\r\n\r\n")
+            XCTAssertEqual(response.status, 400, path)
+            XCTAssertFalse(response.text.contains("secret"), path)
+        }
+        for target in ["/index.html\u{0}.js", "/..\u{0}/secret.txt", "/\u{1}../secret.txt"] {
+            let response = try fetch(server, "GET \(target) HTTP/1.1\r\nHost: x\r\n\r\n")
+            XCTAssertEqual(response.status, 400, target.debugDescription)
+        }
+        // Links that stay inside the folder keep working, and a query string never changes the file.
+        XCTAssertEqual(try fetch(server, "GET /outside/Public/index.html HTTP/1.1\r\nHost: x\r\n\r\n").text,
+                       "<!doctype html><title>Dateline</title>", "a link out and back in resolves inside the folder")
+        XCTAssertEqual(try fetch(server, "GET /index.html?../../secret.txt HTTP/1.1\r\nHost: x\r\n\r\n").text,
+                       "<!doctype html><title>Dateline</title>")
+    }
+
     func testMissingRootIsAnError() {
         XCTAssertThrowsError(try StaticFiles(root: sandbox.appendingPathComponent("nope").path)) { error in
             XCTAssertEqual(error as? StaticFilesError, .notADirectory(sandbox.appendingPathComponent("nope").path))
