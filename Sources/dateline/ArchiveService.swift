@@ -49,6 +49,7 @@ final class ArchiveService: Sendable {
             writeTimeout: config.writeTimeout, maxRequestsPerConnection: config.maxRequestsPerConnection,
             gzip: config.gzip, corsAllowedOrigin: config.corsAllowedOrigin.isEmpty ? nil : config.corsAllowedOrigin,
             accessLog: nil)
+        serverConfiguration.lingerTimeout = config.lingerTimeout
         if config.workerThreads > 0 { serverConfiguration.workerThreads = config.workerThreads }
         let metrics = self.metrics
         let accessLog = config.accessLog ? log.accessLog : nil

@@ -19,6 +19,7 @@ struct Config: Equatable {
     var headerTimeout = 10.0
     var keepAliveTimeout = 5.0
     var writeTimeout = 30.0
+    var lingerTimeout = 2.0
     var maxRequestsPerConnection = 10_000
     /// 0 picks two per CPU.
     var workerThreads = 0
@@ -65,6 +66,7 @@ struct Config: Equatable {
         "header_timeout": .seconds(\.headerTimeout),
         "keep_alive_timeout": .seconds(\.keepAliveTimeout),
         "write_timeout": .seconds(\.writeTimeout),
+        "linger_timeout": .seconds(\.lingerTimeout),
         "max_requests_per_connection": .integer(\.maxRequestsPerConnection, minimum: 1, maximum: Int.max),
         "worker_threads": .integer(\.workerThreads, minimum: 0, maximum: 256),
         "gzip": .flag(\.gzip),
