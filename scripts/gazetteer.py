@@ -18,8 +18,9 @@ Sources and licences (also printed into the generated files):
     (`Russian Federation`, `USA`).
   * US Census 1990 given names, as shipped by the PyPI package `names` (MIT; the census lists are
     public domain).
-  * `english-words` (MIT, the `web2` list): marks a place or given name that is also a lower-case
-    English word (`Mobile`, `Reading`, `Will`) as ambiguous, so it needs more evidence.
+  * `english-words` (MIT, the `web2` list): marks a city (not a capital, under a million people) or
+    a given name that is also a lower-case English word (`Mobile`, `Reading`, `Will`) as
+    ambiguous, so it needs more evidence.
 
 Line format of the gazetteer (tab-separated):  kind  name  country  flags  aliases  demonyms
   kind: c country, k continent, r region, s US state, t city;  flags: a = also a common English word;
@@ -164,7 +165,8 @@ def main():
                         and alt.lower() not in taken and folded(alt).lower() != folded(name).lower()
                         and distance(skeleton(alt), key) <= 2 and not ambiguous(alt)):
                     variants.append(alt)
-        add("t", name, city["countrycode"], variants, flags="a" if ambiguous(name) else "")
+        major = city["population"] >= 1_000_000 or (name, city["countrycode"]) in capitals
+        add("t", name, city["countrycode"], variants, flags="a" if ambiguous(name) and not major else "")
 
     lines = ["\t".join(row) for row in rows]
     write_swift("GazetteerData.swift", "Gazetteer", "gazetteerText", "\n".join(lines), [

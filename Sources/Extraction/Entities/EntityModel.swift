@@ -128,6 +128,8 @@ struct Evidence: OptionSet {
     static let ambiguous = Evidence(rawValue: 1 << 10)
     /// Named as the speaker of a quote.
     static let quoted = Evidence(rawValue: 1 << 11)
+    /// The word also occurs in lower case in the same post (`Line`, `line`): a common word.
+    static let commonWord = Evidence(rawValue: 1 << 12)
 
     /// Evidence that a name is a person's.
     static let personal: Evidence = [.title, .byline, .speech, .who, .givenName, .quoted]

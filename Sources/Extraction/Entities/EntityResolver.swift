@@ -9,21 +9,20 @@
 /// 3. Each mention is resolved in its post: a lone word is first a surname of a person named in
 ///    the same post, the same context, or the corpus; a gazetteer word that is also a known
 ///    surname (`Austin`) is the person when that person is named nearby or the word is used like
-///    a person's; an ambiguous place name (`Mobile`) needs `in …`-style evidence; a demonym counts
+///    a person's; an ambiguous place name (`Mobile`) needs a capital mid-sentence or `in …`; a demonym counts
 ///    for its country only when the country itself is named somewhere in the corpus. A lone
 ///    capitalised word with no evidence at all (a sentence's first word, a headline's capitals)
 ///    is dropped.
 enum EntityResolver {
     static func resolve(_ posts: [PostCandidates]) -> EntityCorpus {
-        let table = SurfaceTable(posts)
-        var resolver = Resolution(table: table, posts: posts)
+        let resolver = Resolution(table: SurfaceTable(posts), posts: posts)
         for (p, post) in posts.enumerated() { resolver.resolvePost(p, post) }
         return resolver.build(posts)
     }
 }
 
 /// The working state of one resolution.
-private struct Resolution {
+private final class Resolution {
     enum ClusterKey: Hashable {
         case personGroup(Int), loneName([UInt8]), organization(Int), gazetteer(Int32), place([UInt8])
     }
@@ -34,7 +33,7 @@ private struct Resolution {
         var count = 0
         var posts = 0
         var lastPost = -1
-        var forms: [String: Int] = [:]
+        var forms: [(form: String, count: Int)] = []
         var titles: [String: Int] = [:]
         var titledForms: [String: Int] = [:]
     }
@@ -64,13 +63,13 @@ private struct Resolution {
             switch surface.hint {
             case .person where surface.words >= 2:
                 fullNames.append(id)
-                surnames.insert(Self.surname(surface.form))
+                surnames.insert(surface.surname)
             case .name where !surface.evidence.isDisjoint(with: Evidence.personal):
                 fullNames.append(id)
-                surnames.insert(Self.surname(surface.form))
+                surnames.insert(surface.surname)
             case .person, .word:
                 if !surface.evidence.isDisjoint(with: [.title, .speech, .who, .quoted, .byline]) {
-                    surnames.insert(NameForms.skeleton(surface.form))
+                    surnames.insert(surface.skeleton)
                 }
             case .organization:
                 organizationSurfaces.append(id)
@@ -80,8 +79,9 @@ private struct Resolution {
                 break
             }
         }
-        for id in table.surfaces.indices where table[id].hint == .name && !fullNames.contains(id) {
-            if surnames.contains(Self.surname(table[id].form)) { fullNames.append(id) }
+        let confirmed = Set(fullNames)
+        for id in table.surfaces.indices where table[id].hint == .name && !confirmed.contains(id) {
+            if surnames.contains(table[id].surname) { fullNames.append(id) }
         }
         people = PersonIndex(table: table, fullNames: fullNames)
         organizations = OrganizationIndex(table: table, organizations: organizationSurfaces)
@@ -99,16 +99,13 @@ private struct Resolution {
         }
     }
 
-    static func surname(_ form: String) -> [UInt8] {
-        NameForms.skeleton(String(form.split(separator: " ").last ?? ""))
-    }
-
-    /// A gazetteer name that is also a common word (`Mobile`) counts only with `in …`-style evidence.
+    /// A gazetteer name that is also a common word (`Mobile`) counts only when some post writes it
+    /// with a capital in the middle of a sentence, or with `in …`-style evidence.
     static func acceptsPlace(_ surface: SurfaceTable.Surface) -> Bool {
-        !surface.evidence.contains(.ambiguous) || surface.evidence.contains(.placeContext)
+        !surface.evidence.contains(.ambiguous) || !surface.evidence.isDisjoint(with: [.placeContext, .running])
     }
 
-    mutating func resolvePost(_ p: Int, _ post: PostCandidates) {
+    func resolvePost(_ p: Int, _ post: PostCandidates) {
         let ids = table.postSurfaces[p]
         var peopleHere: [Int: Int] = [:]
         var organizationsHere: Set<Int> = []
@@ -135,16 +132,19 @@ private struct Resolution {
         switch mention.hint {
         case .person, .name:
             if let group = people.groupOfSurface[id] { return .personGroup(group) }
-            if mention.words == 1 { return lone(mention, surface, peopleHere, inContext) }
+            if mention.words == 1 { return lone(surface.skeleton, surface, peopleHere, inContext) }
             if surface.evidence.contains(.placeContext) && surface.evidence.contains(.running) {
-                return .place(NameForms.skeleton(surface.form))
+                return .place(surface.skeleton)
             }
-            return nil
+            // `Von der Leyen`: a surname without its given name.
+            guard let group = people.group(forSurname: surface.surname, inPost: peopleHere, inContext: inContext,
+                                           weight: { personWeight[$0] ?? 0 }) else { return nil }
+            return .personGroup(group)
         case .word:
-            return lone(mention, surface, peopleHere, inContext)
+            return lone(surface.skeleton, surface, peopleHere, inContext)
         case .place:
             if mention.words == 1 && mention.place >= 0 {
-                let surname = NameForms.skeleton(mention.surface)
+                let surname = surface.skeleton
                 let usedAsPerson = !mention.evidence.isDisjoint(with: [.title, .speech, .quoted])
                 if people.knows(surname: surname),
                    let group = people.group(forSurname: surname, inPost: peopleHere, inContext: inContext, weight: { personWeight[$0] ?? 0 }),
@@ -153,7 +153,7 @@ private struct Resolution {
                 }
             }
             if mention.place >= 0 { return Self.acceptsPlace(surface) ? .gazetteer(mention.place) : nil }
-            return .place(NameForms.skeleton(surface.form))
+            return .place(surface.skeleton)
         case .organization:
             return organizations.group(for: id, inPost: organizationsHere, inContext: organizationsByContext[context] ?? [:])
                 .map { .organization($0) }
@@ -162,15 +162,17 @@ private struct Resolution {
         }
     }
 
-    /// A lone capitalised word: a surname, a person known by one name, a place, or nothing.
-    private func lone(_ mention: SurfaceMention, _ surface: SurfaceTable.Surface, _ peopleHere: [Int: Int],
+    /// A lone capitalised word: a surname, a person known by one name (with a title, a byline or
+    /// `, who`), a place (`in …`), or nothing. A word the posts also use in lower case is neither of
+    /// the last two.
+    private func lone(_ skeleton: [UInt8], _ surface: SurfaceTable.Surface, _ peopleHere: [Int: Int],
                       _ inContext: [Int: Int]) -> ClusterKey? {
-        let skeleton = NameForms.skeleton(mention.surface)
         guard !skeleton.isEmpty else { return nil }
         if let group = people.group(forSurname: skeleton, inPost: peopleHere, inContext: inContext, weight: { personWeight[$0] ?? 0 }) {
             return .personGroup(group)
         }
-        if !surface.evidence.isDisjoint(with: [.title, .speech, .who, .quoted, .byline]) { return .loneName(skeleton) }
+        guard !surface.evidence.contains(.commonWord) else { return nil }
+        if !surface.evidence.isDisjoint(with: [.title, .who, .byline]) { return .loneName(skeleton) }
         if surface.evidence.contains(.placeContext) && surface.evidence.contains(.running) { return .place(skeleton) }
         return nil
     }
@@ -183,20 +185,26 @@ private struct Resolution {
         }
     }
 
-    private mutating func cluster(_ key: ClusterKey, type: EntityType) -> Int {
+    private func cluster(_ key: ClusterKey, type: EntityType) -> Int {
         if let existing = clusterOfKey[key] { return existing }
         clusterOfKey[key] = clusters.count
         clusters.append(Cluster(key: key, type: type))
         return clusters.count - 1
     }
 
-    private mutating func add(_ mention: SurfaceMention, to c: Int, post: Int) {
+    private func add(_ mention: SurfaceMention, to c: Int, post: Int) {
         clusters[c].count += mention.count
         if clusters[c].lastPost != post {
             clusters[c].posts += 1
             clusters[c].lastPost = post
         }
-        if mention.hint != .demonym { clusters[c].forms[mention.surface, default: 0] += mention.count }
+        if mention.hint != .demonym {
+            if let f = clusters[c].forms.firstIndex(where: { $0.form == mention.surface }) {
+                clusters[c].forms[f].count += mention.count
+            } else {
+                clusters[c].forms.append((mention.surface, mention.count))
+            }
+        }
         for title in mention.titles { clusters[c].titles[title, default: 0] += 1 }
         for form in mention.titledForms { clusters[c].titledForms[form, default: 0] += 1 }
     }
@@ -250,17 +258,17 @@ private struct Resolution {
         if case .gazetteer(let place) = cluster.key { return Gazetteer.data.places[Int(place)].name }
         var forms = cluster.forms
         if case .personGroup = cluster.key {
-            let full = forms.filter { $0.key.contains(" ") }
+            let full = forms.filter { $0.form.contains(" ") }
             if !full.isEmpty { forms = full }
         }
-        return forms.max { ($0.value, $0.key.utf8.count, $1.key) < ($1.value, $1.key.utf8.count, $0.key) }?.key ?? ""
+        return forms.max { ($0.count, $0.form.utf8.count, $1.form) < ($1.count, $1.form.utf8.count, $0.form) }?.form ?? ""
     }
 
     private func aliases(_ cluster: Cluster, name: String) -> [String] {
         var seen: Set<String> = [NameForms.fold(name)]
         var out: [String] = []
-        let ranked = cluster.forms.sorted { ($1.value, $0.key) < ($0.value, $1.key) }
-            + cluster.titledForms.sorted { ($1.value, $0.key) < ($0.value, $1.key) }
+        let ranked = cluster.forms.sorted { ($1.count, $0.form) < ($0.count, $1.form) }
+            + cluster.titledForms.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { (form: $0.key, count: $0.value) }
         for (form, _) in ranked where out.count < 20 {
             if seen.insert(NameForms.fold(form)).inserted { out.append(form) }
         }

@@ -22,9 +22,9 @@ enum Gazetteer {
 
     struct Data {
         var places: [Place] = []
-        var names: [UInt64: Entry] = [:]
+        var names = HashTable<Entry>(capacity: 65536)
         /// Demonyms and their plurals (`Ukrainian`, `Ukrainians`) → the country's place index.
-        var demonyms: [UInt64: Int32] = [:]
+        var demonyms = HashTable<Int32>(capacity: 512)
         /// The most words in any name.
         var maxWords = 1
     }
@@ -47,9 +47,9 @@ enum Gazetteer {
             add(name, index, ambiguous: ambiguous, to: &data)
             for alias in fields[4].split(separator: ";") { add(String(alias), index, ambiguous: ambiguous, to: &data) }
             for demonym in fields[5].split(separator: ";") {
-                data.demonyms[NameForms.hash(String(demonym))] = index
+                data.demonyms.set(NameForms.hash(String(demonym)), index)
                 if let last = demonym.last, last == "n" || last == "i" {
-                    data.demonyms[NameForms.hash(demonym + "s")] = index
+                    data.demonyms.set(NameForms.hash(demonym + "s"), index)
                 }
             }
         }
@@ -59,9 +59,10 @@ enum Gazetteer {
     private static func add(_ name: String, _ index: Int32, ambiguous: Bool, to data: inout Data) {
         let hash = NameForms.hash(name)
         guard data.names[hash] == nil else { return } // the more populous place keeps the name
-        let letters = name.unicodeScalars.filter { $0.properties.isAlphabetic }
-        let upperOnly = letters.count <= 4 && letters.allSatisfy { $0.properties.isUppercase }
-        data.names[hash] = Entry(place: index, upperOnly: upperOnly, ambiguous: ambiguous)
+        let letters = name.utf8.filter { Tokenizer.isASCIILetter($0) }
+        let upperOnly = letters.count == name.utf8.filter { $0 != 0x2E }.count && letters.count <= 4
+            && letters.allSatisfy { $0 < 0x61 }
+        data.names.set(hash, Entry(place: index, upperOnly: upperOnly, ambiguous: ambiguous))
         data.maxWords = max(data.maxWords, name.split(separator: " ").count)
     }
 

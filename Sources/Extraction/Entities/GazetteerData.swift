@@ -356,7 +356,7 @@ s	Washington	US
 s	West Virginia	US			
 s	Wisconsin	US			
 s	Wyoming	US			
-t	Shanghai	CN	a	Sangay;Sanghaj;Sanghay;Schanghai;Shangai;Shangaj;Shankhaj;Shanxay;Sjanghae;Sjanghai;Szanghaj	
+t	Shanghai	CN		Sangay;Sanghaj;Sanghay;Schanghai;Shangai;Shangaj;Shankhaj;Shanxay;Sjanghae;Sjanghai;Szanghaj	
 t	Beijing	CN		Beising;Beixin;Bejing;Beyjing	
 t	Shenzhen	CN		Senzden;Senzen;Shendzen;Shenzen	
 t	Guangzhou	CN		Guanchzhou;Guanczou;Guandzhou;Guandzou;Guangdzou;Guanzhou	
@@ -411,7 +411,7 @@ t	Dar es Salaam	TZ		Darasalam;Daresalama;Daresalamo;Daressalaam;Daressalam;Darue
 t	Saint Petersburg	RU			
 t	Alexandria	EG		Alehandriya;Aleixandria;Alejandria;Aleksandria;Aleksandriya;Alessandria;Alexandreia;Alexandrie	
 t	Harbin	CN		Harbina;Harbino;Harbinq	
-t	Bangkok	TH	a	Banghok;Bangkoka;Bankok;Bankoko;Banqkok	
+t	Bangkok	TH		Banghok;Bangkoka;Bankok;Bankoko;Banqkok	
 t	Hefei	CN		Hefej;Hefejo;Hefey;Heyfey;Hofej	
 t	Dalian	CN			
 t	Kano	NG		Kanas	
@@ -423,7 +423,7 @@ t	Jeddah	SA		Jaddah;Jedda;Jida;Jidda;Jiddah;Judah;Juddah
 t	Chennai	IN		Cenaj;Cenay;Cennai;Cennaj;Chehnai;Chenaj;Chennaj;Csennai	
 t	Kolkata	IN		Kalikata;Kalkata;Kalkota;Kalkuta;Kalkutta;Kolkat;Kolkate;Kolkato	
 t	Xiamen	CN			
-t	Surat	IN	a	Suratas;Surate;Surato	
+t	Surat	IN		Suratas;Surate;Surato	
 t	Yangon	MM		Yankoun;Yanqon	
 t	Bao'an	CN			
 t	Kabul	AF		Kabil;Kaboel;Kabol;Kaboul;Kabula;Kabulas;Kabuli;Kabulo;Kabura;Kobul	
@@ -455,7 +455,7 @@ t	Ibadan	NG		Ibadana;Ibadanas;Ibadano
 t	Puyang	CN		Pujiang;Pukiang	
 t	Ankara	TR		Anakara;Ancara;Ancyra;Angara;Angkara;Angora;Ankar;Ankaro;Ankuara;Ankura;Ankyra;Anqara	
 t	Shiyan	CN		Shijen	
-t	Berlin	DE	a	Beirlin;Belin;Berleno;Berlien;Berliin;Berliini;Berlijn;Berlim;Berlini;Berlino;Berlyn;Berlynas;Berolino;Birlinu	
+t	Berlin	DE		Beirlin;Belin;Berleno;Berlien;Berliin;Berliini;Berlijn;Berlim;Berlini;Berlino;Berlyn;Berlynas;Berolino;Birlinu	
 t	Tangshan	CN		Tangsan;Tangsano;Tanshan;Tongshan	
 t	Rawalpindi	PK		Ralalpindi;Ravalpindi;Ravalpindis;Ravalpindo;Ravalpindzi;Ravalpinti	
 t	Lüliang	CN		Luliang	
@@ -466,7 +466,7 @@ t	Madrid	ES		Madridas;Madride;Madridi;Madrido;Madrids;Madril;Madrit;Madrite;Madr
 t	Pyongyang	KP		Pienyang;Pingyang;Piongiang;Pionyang;Pjongian;Pjongjang;Pyeongyang;Pyoengyang	
 t	Zibo	CN			
 t	Pune	IN		Poona;Poune;Punae;Puneo;Puni;Puno	
-t	Bursa	TR	a	Boursa;Brossa;Brusa;Brussa;Burs;Bursae;Burso	
+t	Bursa	TR		Boursa;Brossa;Brusa;Brussa;Burs;Bursae;Burso	
 t	Changsha	CN		Cangsa;Changsja;Chansha;Csangsa	
 t	Quezon City	PH			
 t	Jaipur	IN		Jayapur;Jaypur	
@@ -521,7 +521,7 @@ t	Perth	AU		Perta;Pertas;Perthia;Perto;Pirth;Purt
 t	Daegu	KR			
 t	Algiers	DZ		Alger;Algeri;Algero;Algier;Algir;Alzirs;Argier	
 t	Nanchang	CN		Nancan;Nancana;Nancang;Nancano;Nanchan;Nancianga;Nancsang	
-t	Baku	AZ	a	Bacu;Bagu;Baki;Bako;Bakoe;Bakou;Bakue;Bakuo;Bakuu;Baky;Baqu;Boku	
+t	Baku	AZ		Bacu;Bagu;Baki;Bako;Bakoe;Bakou;Bakue;Bakuo;Bakuu;Baky;Baqu;Boku	
 t	Hohhot	CN		Hohotas;Hohoto;Hoxhot;Huhhot	
 t	Nagoya	JP		Nagoia;Nagoja;Nagojo;Naqoya	
 t	Rome	IT		Ramma;Roeme;Roma;Romma;Romo;Rooma;Roum	
@@ -617,12 +617,12 @@ t	Tai’an	CN		Taianfu
 t	Rasapūdipalem	IN		Rasapudipalem	
 t	Pimpri-Chinchwad	IN			
 t	Caloocan	PH			
-t	Warsaw	PL	a	Warsawa;Warszaw;Warszawa	
+t	Warsaw	PL		Warsawa;Warszaw;Warszawa	
 t	Soweto	ZA		Souehto;Soueto;Soveto	
 t	Semarang	ID		Samarang;Semarangas;Semaranq	
 t	Puebla	MX		Puebl;Puehbla	
 t	Vienna	AT		Vena;Viden;Vien;Viena;Vienne;Vieno;Viin;Viyana;Vjena;Vjenna;Vyana	
-t	Barcelona	ES	a	Barcellona;Barcelone;Barcelono;Barceluna;Barcillona;Barkelone;Barseloana;Barselon;Barselona;Barselonae;Barselono;Barseluna;Barseluona;Bartzellona;Bartzelona;Barzelona;Baselona	
+t	Barcelona	ES		Barcellona;Barcelone;Barcelono;Barceluna;Barcillona;Barkelone;Barseloana;Barselon;Barselona;Barselonae;Barselono;Barseluna;Barseluona;Bartzellona;Bartzelona;Barzelona;Baselona	
 t	Patna	IN		Patnao	
 t	Mosul	IQ		Masul;Mosel;Mosoel;Mosouli;Mossoul;Mossul;Mosula;Mosulas;Mosulo;Moszul;Mousl;Moussoul;Musil;Musul	
 t	Kallakurichi	IN			
@@ -630,9 +630,9 @@ t	Kampala	UG		Kaempaala;Kambaala;Kampal;Kampalo;Kanpala
 t	Xining	CN			
 t	Changshu	CN			
 t	Huainan	CN			
-t	Rabat	MA	a	Raba;Rabata;Rabatas;Rabato;Rabatum;Rabot;Rampat;Rbat	
+t	Rabat	MA		Raba;Rabata;Rabatas;Rabato;Rabatum;Rabot;Rampat;Rbat	
 t	Recife	BR		Recifo;Resife;Resifi	
-t	Phoenix	US	a	Phenix;Phoeniks	
+t	Phoenix	US		Phenix;Phoeniks	
 t	Ecatepec de Morelos	MX			
 t	Lu’an	CN			
 t	Valencia	VE		Valencio;Valensi;Valensia;Valensii;Valensija;Valensiya;Valentia;Valentzia;Valincia	
@@ -643,7 +643,7 @@ t	Erbil	IQ		Ermpil
 t	Fukuoka	JP		Fucuoca;Fukuoko	
 t	Taizhou	CN		Taichow;Tajdzhou	
 t	Daqing	CN		DaCing;Dacin;Dacyn	
-t	Manila	PH	a	Mainile;Manilae;Manillah;Manilo;Manyl;Maynila;Menila	
+t	Manila	PH		Mainile;Manilae;Manillah;Manilo;Manyl;Maynila;Menila	
 t	Wuhu	CN			
 t	Santiago de Querétaro	MX		Santiago de Queretaro	
 t	Dazhou	CN		Dachzhou	
@@ -741,7 +741,7 @@ t	Liupanshui	CN
 t	Taguig	PH		Tagig	
 t	Maoming	CN		Maomin	
 t	Calgary	CA		Calgaria	
-t	Tripoli	LY	a	Triboli;Tripili;Tripol;Tripole;Tripolis;Tripolo;Tripoly;Tripul;Tripuli;Trypali;Trypolis	
+t	Tripoli	LY		Triboli;Tripili;Tripol;Tripole;Tripolis;Tripolo;Tripoly;Tripul;Tripuli;Trypali;Trypolis	
 t	Madinah	SA		Madina;Madinat;Maedinae;Mediina;Medina;Medinae;Medyna	
 t	Yaoundé	CM		Yaounde;Yaunde;Yawunde	
 t	Batam	ID			
@@ -752,7 +752,7 @@ t	Yangjiang	CN
 t	Yixing	CN			
 t	Pimpri	IN			
 t	Da Nang	VN		Danan;Danang	
-t	Amman	JO	a	Aman;Amanas;Amano;Amans;Ammana;Ammon	
+t	Amman	JO		Aman;Amanas;Amano;Amans;Ammana;Ammon	
 t	Budta	PH			
 t	Belgrade	RS		Belgrad;Belgrada;Belgradas;Belgrado;Belgradu;Belgrau;Beligradi;Belqrad;Beograd;Beogradi;Beogrado	
 t	Biên Hòa	VN		Bien Hoa;Bienhoa	
@@ -822,8 +822,8 @@ t	Bandar Lampung	ID		Bandarlampung
 t	Prague	CZ		Praag;Prag;Praga;Pragae;Prago	
 t	Varanasi	IN		Varanasio;Varanasis;Varanassi	
 t	Jiujiang	CN			
-t	Samara	RU	a	Samar;Samarae;Samare;Samarga;Samaro;Szamara	
-t	Aba	NG	a		
+t	Samara	RU		Samar;Samarae;Samare;Samarga;Samaro;Szamara	
+t	Aba	NG			
 t	Amritsar	IN		Amricar;Amritsara;Amritsaras;Amritszar;Amrytsar	
 t	Birmingham	GB		Birmingam;Birmingem;Birminghamia;Birminghamo;Birminghem	
 t	Copenhagen	DK		Copenaghen;Copenaguen;Copenhaga;Copenhague;Copenhaguen	
@@ -908,7 +908,7 @@ t	Jacksonville	US
 t	Fort Worth	US		Fortvorto	
 t	Hanzhong	CN			
 t	Hezhou	CN			
-t	Pest	HU	a	Peshha;Pesht;Peshta;Pesta;Pesth;Pestj;Pesto;Peszt	
+t	Pest	HU		Peshha;Pesht;Peshta;Pesta;Pesth;Pestj;Pesto;Peszt	
 t	Kota	IN		Kotah	
 t	Shivaji Nagar	IN			
 t	Zhu Cheng City	CN			
@@ -1058,7 +1058,7 @@ t	San Pedro Sula	HN
 t	Narela	IN			
 t	Xingtai	CN			
 t	Niigata	JP		Nigita	
-t	Muscat	OM	a	Mascat;Mascate;Maskat;Masqat;Mouskat	
+t	Muscat	OM		Mascat;Mascate;Maskat;Masqat;Mouskat	
 t	Zarqa	JO		Zarka;Zerka	
 t	Çankaya	TR		Cankaya	
 t	Küçükçekmece	TR		Kucukcekmece	
@@ -1649,7 +1649,7 @@ t	Yongji	CN
 t	Lishui	CN		Lishuj;Lisjui	
 t	Udaipur	IN		Udajpur	
 t	Warder	ET	a	Wadere;Wardair;Werder	
-t	Juba	SS	a		
+t	Juba	SS			
 t	Eslamshahr	IR		Eslamchahr;Eslamsaher;Eslamschahr	
 t	Muratpaşa	TR		Muratpasa	
 t	Wenshan City	CN			
@@ -1857,7 +1857,7 @@ t	Cotabato	PH		Catabate;Catabato;Cottabato
 t	Bawshar	OM		Baushar	
 t	Latur	IN			
 t	Tanzhou	CN			
-t	Wellington	NZ	a	Welinton;Wellinton;Weolingtun	
+t	Wellington	NZ		Welinton;Wellinton;Weolingtun	
 t	Mazatlán	MX		Mazatlan;Macatlan;Masatlan	
 t	Caxias do Sul	BR			
 t	Nizhny Tagil	RU			
@@ -2954,7 +2954,7 @@ t	Košice	SK		Kosice
 t	Kremenchuk	UA			
 t	Jingling	CN	a		
 t	Nāgercoil	IN		Nagercoil	
-t	Sucre	BO	a		
+t	Sucre	BO			
 t	Mutare	ZW			
 t	Karāwalnagar	IN		Karawalnagar	
 t	Puerto Vallarta	MX			
@@ -5993,7 +5993,7 @@ t	Bacabal	BR
 t	Sangla Hill	PK			
 t	Tongren	CN			
 t	Tyler	US			
-t	Male	MV	a		
+t	Male	MV			
 t	El Cajon	US			
 t	Mandaqui	BR			
 t	Piacenza	IT			
@@ -6273,7 +6273,7 @@ t	Mbabane	SZ
 t	Moroni	KM			
 t	Gitega	BI			
 t	Bandar Seri Begawan	BN			
-t	Cayenne	GF	a		
+t	Cayenne	GF			
 t	Kuwait City	KW			
 t	Honiara	SB			
 t	Mamoudzou	YT			

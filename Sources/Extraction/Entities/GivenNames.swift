@@ -3,11 +3,11 @@
 /// front of a capitalised pair is evidence that the pair is a person.
 enum GivenNames {
     /// Hashes of the names, each with whether it is also a common English word (`Will`, `Mark`).
-    static let names: [UInt64: Bool] = {
-        var names: [UInt64: Bool] = [:]
+    static let names: HashTable<Bool> = {
+        var names = HashTable<Bool>(capacity: 8192)
         for line in givenNamesText.split(separator: "\n") {
             let ambiguous = line.hasSuffix("*")
-            names[NameForms.hash(String(ambiguous ? line.dropLast() : line))] = ambiguous
+            names.set(NameForms.hash(String(ambiguous ? line.dropLast() : line)), ambiguous)
         }
         return names
     }()

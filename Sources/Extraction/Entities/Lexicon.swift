@@ -75,7 +75,8 @@ enum Lexicon {
          must yes okay please thank thanks hello well oh let lets its it's here's there's that's what's who's \
          like unlike whatever whoever wherever hours minutes days weeks months years people officials experts sources \
          residents troops many critics analysts witnesses satellite speaking asked according to of \
-         latest key exclusive inside live breaking update updates
+         latest key exclusive inside live breaking update updates senior former acting top ive im ill id weve theyre \
+         youre dont cant wont didnt isnt arent wasnt doesnt hes shes thats whats theres heres weve youve theyve
          """),
         (.connector, "of for and the in de du da van von der den bin ibn al el la le dos das del della di ter ten y"),
         (.particle, "de du da van von der den bin ibn al el la le dos das del della di ter ten"),
@@ -89,7 +90,8 @@ enum Lexicon {
          producer photographer photojournalist official diplomat negotiator lawmaker legislator deputy counselor \
          attorney attorney-general prosecutor officer commissioner coordinator ceo founder economist researcher aide \
          strategist mp mep speaker marshal brigadier undersecretary under-secretary ombudsman consul governor-general \
-         lord lady sir dame dean rector monarch ruler administrator superintendent inspector chaplain
+         lord lady sir dame dean rector monarch ruler administrator superintendent inspector chaplain coach manager \
+         owner lawyer activist
          """),
         (.titleWord, """
          vice deputy prime first acting former senior top chief assistant associate special executive managing national \
@@ -107,14 +109,15 @@ enum Lexicon {
          airways times post news network press administration command bureau authority embassy consulate coalition \
          league board cabinet secretariat directorate police reserve club media television radio channel journal herald \
          tribune gazette daily centre center initiative movement front brigade battalion regiment division corps fleet \
-         house chiefs federation trust society laboratory observatory watchdog agencies ministries committees nations \
-         international
+         house chiefs federation trust society fleets laboratory observatory watchdog agencies ministries committees nations \
+         international cross crescent
          """),
         (.institution, "kremlin pentagon congress senate parliament duma knesset bundestag rada politburo vatican interpol europol frontex taliban hamas hezbollah"),
         (.placeHead, """
          sea ocean river lake gulf bay strait peninsula island islands mountains mount valley region oblast province \
          county district square street avenue airport bridge base camp canal desert forest park palace plaza hill \
-         heights coast station port harbor harbour plant cathedral republic kingdom territory territories strip
+         heights coast station port harbor harbour plant cathedral republic kingdom territory territories strip room \
+         hall hotel building tower stadium arena church mosque
          """),
         (.eventHead, """
          olympics olympic games war summit conference cup championship championships festival agreement agreements \
@@ -138,7 +141,7 @@ enum Lexicon {
         (.acronymStop, """
          et est edt gmt utc bst cet am pm tv ok ceo id gdp covid dna ii iii iv vi vii viii ix xi xii live breaking watch \
          update new hq rsvp faq mp mps vip pr it diy usd eur km mph lol ps aka asap fyi qa ad bc ai pdf gps sms url www \
-         com jr sr dc q
+         com jr sr dc q vp ip
          """),
         (.nameSuffix, "jr sr ii iii iv"),
         (.direction, "western eastern northern southern central north south east west northeast northwest southeast southwest northeastern northwestern southeastern southwestern"),
@@ -147,11 +150,12 @@ enum Lexicon {
         (.according, "according"),
     ]
 
-    private static let table: [UInt64: WordClass] = {
-        var table: [UInt64: WordClass] = [:]
+    private static let table: HashTable<WordClass> = {
+        var table = HashTable<WordClass>(capacity: 1024)
         for (wordClass, words) in lists {
             for word in words.split(whereSeparator: { $0 == " " || $0 == "\n" }) {
-                table[NameForms.hash(String(word)), default: []].insert(wordClass)
+                let hash = NameForms.hash(String(word))
+                table.set(hash, (table[hash] ?? []).union(wordClass))
             }
         }
         return table

@@ -16,41 +16,14 @@ enum NameForms {
     /// Mixes the folded form of the character at `text[start..<end]` into `hash`.
     static func mixFolded(_ hash: UInt64, _ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> UInt64 {
         var h = hash
-        if let folded = foldedLatin(text, start, end) {
-            for byte in folded.utf8 { h = mix(h, byte) }
-        } else {
-            for k in start..<end { h = mix(h, text[k]) }
-        }
+        foldBytes(text, start, end) { h = mix(h, $0) }
         return h
     }
 
     /// The hash of a name given as a string, equal to the hash of the same words read by the tokenizer.
     static func hash(_ text: String) -> UInt64 {
         var h = fnvOffset
-        var pendingSpace = false
-        var copy = text
-        copy.withUTF8 { b in
-            var i = 0
-            while i < b.count {
-                let c = b[i]
-                if c < 0x80 {
-                    if Tokenizer.isASCIILetter(c) || (c >= 0x30 && c <= 0x39) || c == 0x2D {
-                        if pendingSpace { h = mix(h, 0x20); pendingSpace = false }
-                        h = mix(h, c >= 0x41 && c <= 0x5A ? c | 0x20 : c)
-                    } else if c == 0x20 {
-                        pendingSpace = h != fnvOffset
-                    }
-                    i += 1
-                } else {
-                    let length = Tokenizer.utf8Length(c)
-                    let end = min(i + length, b.count)
-                    if c == 0xE2 || c == 0xC2 { i = end; continue } // quotes, apostrophes, NBSP
-                    if pendingSpace { h = mix(h, 0x20); pendingSpace = false }
-                    h = mixFolded(h, b, i, end)
-                    i = end
-                }
-            }
-        }
+        for byte in fold(text).utf8 { h = mix(h, byte) }
         return h
     }
 
@@ -60,27 +33,39 @@ enum NameForms {
         out.reserveCapacity(text.utf8.count)
         var copy = text
         copy.withUTF8 { b in
-            var i = 0
-            while i < b.count {
-                let c = b[i]
-                if c < 0x80 {
-                    if Tokenizer.isASCIILetter(c) || (c >= 0x30 && c <= 0x39) || c == 0x2D {
-                        out.append(c >= 0x41 && c <= 0x5A ? c | 0x20 : c)
-                    } else if c == 0x20, let last = out.last, last != 0x20 {
-                        out.append(0x20)
-                    }
-                    i += 1
-                } else {
-                    let end = min(i + Tokenizer.utf8Length(c), b.count)
-                    if c != 0xE2 && c != 0xC2 {
-                        if let folded = foldedLatin(b, i, end) { out.append(contentsOf: folded.utf8) } else { out.append(contentsOf: b[i..<end]) }
-                    }
-                    i = end
-                }
+            foldBytes(b, 0, b.count) { byte in
+                if byte != 0x20 || out.last.map({ $0 != 0x20 }) ?? false { out.append(byte) }
             }
         }
         while out.last == 0x20 { out.removeLast() }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Calls `emit` with the folded bytes of `text[start..<end]`: ASCII letters lower-cased, digits,
+    /// hyphens and spaces kept, Latin letters with diacritics replaced by their ASCII base, other
+    /// non-ASCII letters as they are; apostrophes, periods, quotes and other punctuation dropped.
+    @inline(__always)
+    static func foldBytes(_ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ emit: (UInt8) -> Void) {
+        var i = start
+        while i < end {
+            let c = text[i]
+            if c < 0x80 {
+                if Tokenizer.isASCIILetter(c) || (c >= 0x30 && c <= 0x39) || c == 0x2D || c == 0x20 {
+                    emit(c >= 0x41 && c <= 0x5A ? c | 0x20 : c)
+                }
+                i += 1
+            } else {
+                let next = min(i + Tokenizer.utf8Length(c), end)
+                if c != 0xE2 && c != 0xC2 { // general punctuation (quotes, dashes) and Latin-1 symbols, NBSP
+                    if let folded = foldedLatin(text, i, next) {
+                        for byte in folded.utf8 { emit(byte) }
+                    } else {
+                        for k in i..<next { emit(text[k]) }
+                    }
+                }
+                i = next
+            }
+        }
     }
 
     /// A key that survives transliteration: folded letters only, `y` read as `i`, `j` after a

@@ -21,7 +21,7 @@ struct OrganizationIndex {
         var union = UnionFind(count: organizations.count)
         var position: [Int: Int] = [:]
         var initials: [String: [Int]] = [:]
-        var cores: [Int: (core: String, qualifier: Int32)] = [:]
+        var cores: [Int: (core: String, qualifier: String)] = [:]
         for (n, id) in organizations.enumerated() {
             position[id] = n
             let surface = table[id]
@@ -56,9 +56,9 @@ struct OrganizationIndex {
         for (n, id) in organizations.enumerated() {
             guard let group = groupOfSurface[id], table[id].words > 1 else { continue }
             let (core, qualifier) = cores[n]!
-            if qualifier >= 0 {
+            if !qualifier.isEmpty {
                 if !(qualifiedByCore[core]?.contains(group) ?? false) { qualifiedByCore[core, default: []].append(group) }
-            } else if !groups[group].contains(where: { cores[position[$0]!]!.qualifier >= 0 }) {
+            } else if !groups[group].contains(where: { !cores[position[$0]!]!.qualifier.isEmpty }) {
                 unqualifiedCore[group] = core
             }
         }
@@ -79,30 +79,35 @@ struct OrganizationIndex {
         return group
     }
 
-    /// Whether a group's name carries a country (`Russian Defense Ministry`).
-    func isQualified(_ group: Int) -> Bool { unqualifiedCore[group] == nil && qualifiedByCore.values.contains { $0.contains(group) } }
-
     private static let skipped: Set<String> = ["of", "the", "and", "for", "in", "on", "at", "affairs"]
 
-    static func core(_ surface: SurfaceTable.Surface) -> (String, Int32) {
+    /// The core of an organisation's name and its qualifier: `p` and the gazetteer index of a
+    /// country or demonym in front or in a possessive before it (`Israel's`), or `s` and the first
+    /// letters of an unknown adjective that looks like a demonym (`Durnish` → `s:durn`); empty for none.
+    static func core(_ surface: SurfaceTable.Surface) -> (String, String) {
         var words = NameForms.fold(surface.form).split(separator: " ").map(String.init)
-        if surface.words == 1 { return ("acronym " + (words.first ?? ""), -1) }
-        var qualifier: Int32 = -1
+        if surface.words == 1 { return ("acronym " + (words.first ?? ""), "") }
+        var qualifier = ""
         if let first = words.first, words.count > 1 {
             let hash = NameForms.hash(first)
             if let country = Gazetteer.demonym(hash) {
-                qualifier = country
-                words.removeFirst()
+                qualifier = "p\(country)"
             } else if let entry = Gazetteer.entry(hash), Gazetteer.data.places[Int(entry.place)].kind == .country {
-                qualifier = entry.place
-                words.removeFirst()
+                qualifier = "p\(entry.place)"
+            } else if first.count >= 5, demonymEndings.contains(where: { first.hasSuffix($0) }),
+                      Lexicon.classes(hash).isDisjoint(with: [.orgHead, .titleWord, .direction]) {
+                qualifier = "s:" + String(decoding: NameForms.skeleton(first).prefix(4), as: UTF8.self)
             }
+            if !qualifier.isEmpty { words.removeFirst() }
         }
-        if qualifier < 0, let best = surface.qualifiers.max(by: { ($0.value, -$0.key) < ($1.value, -$1.key) }) {
-            qualifier = best.key // `Israel's Foreign Ministry`
+        if qualifier.isEmpty, let best = surface.qualifiers.max(by: { ($0.value, -$0.key) < ($1.value, -$1.key) }) {
+            qualifier = "p\(best.key)" // `Israel's Foreign Ministry`
         }
-        return (words.filter { !skipped.contains($0) }.sorted().joined(separator: " "), qualifier)
+        let core = words.filter { !skipped.contains($0) }.map { String($0.filter { $0 != "-" }) }
+        return (core.sorted().joined(separator: " "), qualifier)
     }
+
+    private static let demonymEndings = ["ian", "ish", "ese", "ean", "an", "i"]
 
     /// `Organization for Security and Co-operation in Europe` → `osce`.
     static func initials(_ name: String) -> String {

@@ -4,8 +4,8 @@
 /// Two full names are one person when their surnames have the same skeleton (`Zelensky`,
 /// `Zelenskyy`; see ``NameForms/skeleton(_:)``) or differ by one letter in a long surname, and
 /// their given names agree: same skeleton, an initial, a short form (`Alex`, `Alexander`), or an
-/// obvious typo (edit distance ≤ 2) of a much more frequent name that shares a role
-/// (`Jack Sullivan` and `Jake Sullivan`, both national security adviser).
+/// obvious typo with a role in common: one letter off, or two letters off a much more frequent
+/// spelling (`Jack Sullivan` and `Jake Sullivan`, both national security adviser).
 struct PersonIndex {
     /// Group of each full-name surface.
     private(set) var groupOfSurface: [Int: Int] = [:]
@@ -27,7 +27,8 @@ struct PersonIndex {
             let words = surface.form.split(separator: " ").filter { word in
                 !(word.hasSuffix(".") && word.count <= 3) && !Lexicon.classes(NameForms.hash(String(word))).contains(.nameSuffix)
             }
-            guard words.count >= 2, let first = words.first, let last = words.last else { return nil }
+            guard words.count >= 2, let first = words.first, let last = words.last,
+                  !Lexicon.classes(NameForms.hash(String(first))).contains(.particle) else { return nil }
             given = NameForms.skeleton(String(first))
             surname = NameForms.skeleton(String(last))
             guard !surname.isEmpty else { return nil }
@@ -110,28 +111,32 @@ struct PersonIndex {
         if x.count == 1 || y.count == 1 { return x.first == y.first }
         let (short, long) = x.count <= y.count ? (x, y) : (y, x)
         if short.count >= 3 && long.starts(with: short) { return true }
-        // A typo: rare next to a frequent spelling, with a role in common.
-        guard !a.roles.isDisjoint(with: b.roles), min(x.count, y.count) >= 3,
-              min(a.count, b.count) * 3 <= max(a.count, b.count) else { return false }
-        return NameForms.distance(x, y, limit: 2) <= 2
+        // A typo, with a role in common: one letter off, or two off next to a much more frequent spelling.
+        guard !a.roles.isDisjoint(with: b.roles), min(x.count, y.count) >= 3 else { return false }
+        let distance = NameForms.distance(x, y, limit: 2)
+        return distance <= 1 || distance == 2 && min(a.count, b.count) * 3 <= max(a.count, b.count)
     }
 
-    /// Skeletons of six letters or more that are one edit apart, bucketed by their first two letters.
+    /// Skeletons of six letters or more that are one edit apart. One edit leaves either the first
+    /// two letters or the last three alone, so only skeletons that share those are compared.
     private static func nearPairs(_ surnames: [[UInt8]]) -> [[UInt8]: [[UInt8]]] {
         var buckets: [[UInt8]: [[UInt8]]] = [:]
-        for surname in surnames where surname.count >= 6 { buckets[Array(surname.prefix(2)), default: []].append(surname) }
-        var near: [[UInt8]: [[UInt8]]] = [:]
+        for surname in surnames where surname.count >= 6 {
+            buckets[[0] + surname.prefix(2), default: []].append(surname)
+            buckets[[1] + surname.suffix(3), default: []].append(surname)
+        }
+        var near: [[UInt8]: Set<[UInt8]>] = [:]
         for bucket in buckets.values {
             for i in bucket.indices {
                 for j in bucket.indices where j > i && abs(bucket[i].count - bucket[j].count) <= 1 {
                     if NameForms.distance(bucket[i], bucket[j], limit: 1) <= 1 {
-                        near[bucket[i], default: []].append(bucket[j])
-                        near[bucket[j], default: []].append(bucket[i])
+                        near[bucket[i], default: []].insert(bucket[j])
+                        near[bucket[j], default: []].insert(bucket[i])
                     }
                 }
             }
         }
-        return near
+        return near.mapValues { $0.sorted { $0.lexicographicallyPrecedes($1) } }
     }
 
     /// Whether some full name has this surname skeleton.

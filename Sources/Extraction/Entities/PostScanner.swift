@@ -16,6 +16,8 @@ struct PostScanner {
     private var quotes = QuoteFinder()
     /// The most recent mention that looked like a person, for `he said`.
     private(set) var lastPerson: Int?
+    /// A 4096-bit set of the hashes of the post's lower-case words.
+    private var lowercaseWords = [UInt64](repeating: 0, count: 64)
 
     init() {
         tokens.reserveCapacity(256)
@@ -30,6 +32,9 @@ struct PostScanner {
         for caption in post.captions { scanner.scanParagraph(caption, headline: false) }
         for paragraph in post.body { scanner.scanParagraph(paragraph, headline: false) }
         scanner.quotes.finish()
+        for m in scanner.mentions.indices where scanner.mentions[m].words == 1 && scanner.seenInLowercase(scanner.mentions[m].key) {
+            scanner.mentions[m].evidence.insert(.commonWord)
+        }
         for quote in scanner.quotes.found {
             if let speaker = quote.speaker { scanner.mentions[speaker].evidence.insert(.quoted) }
         }
@@ -48,17 +53,27 @@ struct PostScanner {
             Tokenizer.tokenize(buffer, into: &tokens)
             for k in tokens.indices where tokens[k].kind == .word {
                 tokens[k].classes = Lexicon.classes(tokens[k].hash)
+                if !tokens[k].isCapitalized {
+                    let bit = tokens[k].hash & 4095
+                    lowercaseWords[Int(bit >> 6)] |= 1 << (bit & 63)
+                }
             }
             let paragraph = Paragraph(text: buffer, tokens: tokens, headline: headline)
+            let personBefore = lastPerson
             var spans: [Span] = []
             findRuns(paragraph, wordByWord: headline && paragraph.isTitleCase, spans: &spans)
             if !headline {
                 var finder = QuoteFinder()
                 swap(&finder, &quotes)
-                finder.read(paragraph, spans: spans, mentions: mentions, lastPerson: lastPerson)
+                finder.read(paragraph, spans: spans, mentions: mentions, lastPerson: personBefore)
                 swap(&finder, &quotes)
             }
         }
+    }
+
+    private func seenInLowercase(_ hash: UInt64) -> Bool {
+        let bit = hash & 4095
+        return lowercaseWords[Int(bit >> 6)] & (1 << (bit & 63)) != 0
     }
 
     // MARK: runs
@@ -113,8 +128,9 @@ struct PostScanner {
                 return 0
             }
             if t[c].hash == Self.theHash, c > j { continue }
-            if (t[c].hash == Self.andHash || t[c].hash == Self.inHash), t[runStart..<j].contains(where: { $0.classes.contains(.orgHead) }) {
-                continue
+            if (t[c].hash == Self.andHash || t[c].hash == Self.inHash), c == j, previous.isDisjoint(with: [.orgHead, .institution]),
+               t[runStart..<j].contains(where: { $0.classes.contains(.orgHead) }) {
+                continue // `Organization for Security and Co-operation in Europe`
             }
             return 0
         }
@@ -143,7 +159,7 @@ struct PostScanner {
             nameStart -= 1
         }
         while nameStart < b, !t[nameStart].isCapitalized { nameStart += 1 }
-        let prefixHasTitle = t[a..<nameStart].contains { $0.classes.contains(.titleHead) }
+        let prefixHasTitle = (a..<nameStart).contains { isTitleHead(t, $0) }
         if nameStart < b && nameStart > a && prefixHasTitle {
             // `Defense Secretary Lloyd Austin`, `President Biden`, `Gen. Mark Milley`.
             let title = p.string(a, nameStart)
@@ -159,6 +175,11 @@ struct PostScanner {
             spans.append(Span(start: a, end: b, mention: mention))
             return
         }
+        if nameStart == a && b - a >= 3, let place = p.place(a, a + 1), !place.ambiguous {
+            // `Russia John Sullivan` (after `ambassador to`): the place, then the name.
+            emitPlace(p, a, a + 1, place, spans: &spans)
+            return analyze(p, a + 1, b, spans: &spans)
+        }
         if nameStart == a && b - a <= 4 {
             return emitName(p, a, b, spans: &spans)
         }
@@ -167,6 +188,7 @@ struct PostScanner {
             analyze(p, a, nameStart, spans: &spans)
             return emitName(p, nameStart, b, spans: &spans)
         }
+        if isTitleHead(t, a) { return emitTitlePrefix(p, a, b, spans: &spans) } // `Commander-in-Chief of the Armed Forces`
         let classes = t[a..<b].reduce(into: WordClass()) { $0.formUnion($1.classes) }
         if !classes.isDisjoint(with: [.orgHead, .institution]) && !prefixHasTitle || classes.contains(.orgHead) && !t[b - 1].classes.contains(.titleHead) {
             if classes.contains(.eventHead) && !classes.contains(.orgHead) { return emitInnerPlaces(p, a, b, spans: &spans) }
@@ -181,14 +203,23 @@ struct PostScanner {
         emitInnerPlaces(p, a, b, spans: &spans)
     }
 
-    /// A word that can be part of a personal name.
+    /// A word that can be part of a personal name (a city's name can: `Austin`; a country's cannot).
     private func isNameWord(_ token: Token) -> Bool {
         guard token.kind == .word, token.isCapitalized else { return false }
         let notName: WordClass = [.titleHead, .titleWord, .orgHead, .placeHead, .eventHead, .institution, .direction, .breaker]
         if !token.classes.isDisjoint(with: notName) { return false }
         if token.flags.contains(.allCaps) && !token.flags.contains(.abbreviation) { return false }
+        if let entry = Gazetteer.entry(token.hash), Gazetteer.data.places[Int(entry.place)].kind != .city { return false }
         return Gazetteer.demonym(token.hash) == nil
     }
+
+    /// A title's head, unless it is `General` after an organisation's head (`Consulate General`).
+    private func isTitleHead(_ t: [Token], _ k: Int) -> Bool {
+        t[k].classes.contains(.titleHead)
+            && !(t[k].hash == Self.generalHash && k > 0 && t[k - 1].kind == .word && t[k - 1].classes.contains(.orgHead))
+    }
+
+    private static let generalHash = NameForms.hash("general")
 
     /// `von`, `der`, `bin` between two name words.
     private func isInnerParticle(_ t: [Token], _ k: Int, _ a: Int) -> Bool {
@@ -253,7 +284,10 @@ struct PostScanner {
         if !p.headline && !t[a].flags.contains(.sentenceStart) { evidence.insert(.running) }
         if b - a >= 2 {
             let given = GivenNames.lookup(t[a].hash)
-            if given.known && (!given.ambiguous || evidence.contains(.running)) { evidence.insert(.givenName) }
+            // `Will`, `Red` (as in `Red Cross`) and city names (`Vienna Document`) prove nothing.
+            if given.known && !given.ambiguous && Gazetteer.entry(t[a].hash) == nil {
+                evidence.insert(.givenName)
+            }
         }
         let mention = record(p.string(a, b), key: p.hash(a, b), hint: b - a == 1 ? .word : .name, evidence: evidence,
                              words: b - a, title: title)
@@ -399,7 +433,12 @@ struct PostScanner {
         if k < t.count, t[k].classes.contains(.determiner) && !t[k].isCapitalized { k += 1 }
         let first = k
         while k < t.count, k - first < 5, t[k].kind == .word {
-            if !t[k].isCapitalized && t[k].classes.contains(.titleHead) { return p.string(first, k + 1) }
+            if !t[k].isCapitalized && t[k].classes.contains(.titleHead) {
+                var end = k + 1 // `deputy national security adviser`
+                while end < t.count, t[end].kind == .word, !t[end].isCapitalized,
+                      !t[end].classes.isDisjoint(with: [.titleWord, .titleHead]), !t[end].classes.contains(.connector) { end += 1 }
+                return p.string(first, end)
+            }
             if !t[k].isCapitalized && !t[k].classes.isDisjoint(with: [.function, .speechVerb]) && !t[k].classes.contains(.titleWord) { return nil }
             k += 1
         }
@@ -449,21 +488,7 @@ struct Paragraph {
         var h = NameForms.fnvOffset
         for k in a..<b {
             if k > a { h = NameForms.mix(h, 0x20) }
-            var i = Int(tokens[k].start)
-            let end = Int(tokens[k].end)
-            while i < end {
-                let c = text[i]
-                if c < 0x80 {
-                    if Tokenizer.isASCIILetter(c) || (c >= 0x30 && c <= 0x39) || c == 0x2D {
-                        h = NameForms.mix(h, c >= 0x41 && c <= 0x5A ? c | 0x20 : c)
-                    }
-                    i += 1
-                } else {
-                    let next = min(i + Tokenizer.utf8Length(c), end)
-                    if c != 0xE2 && c != 0xC2 { h = NameForms.mixFolded(h, text, i, next) }
-                    i = next
-                }
-            }
+            h = NameForms.mixFolded(h, text, Int(tokens[k].start), Int(tokens[k].end))
         }
         return h
     }

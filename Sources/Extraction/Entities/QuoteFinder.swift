@@ -6,8 +6,10 @@
 /// `Blinken said a Russian invasion “could begin at any time”`). A quote without its own
 /// attribution takes the speaker of the quote before it in the same paragraph. A quote left open
 /// at the end of a paragraph goes on in the next paragraph when that one opens with a quote mark
-/// (the multi-paragraph convention). `he`/`she` is the last speaker, or the last person named.
-/// Quotes with no speaker at all (scare quotes, headlines) are not kept.
+/// (the multi-paragraph convention). `he`/`she` is the last person named before it in the
+/// paragraph, else the last speaker, else the last person named in an earlier paragraph.
+/// Quotes with no speaker at all (scare quotes, headlines) are not kept. Parts of one quote cut by
+/// its attribution (`“…,” she said. “…”`) are joined with ` … `; paragraphs of one quote with a space.
 struct QuoteFinder {
     private(set) var found: [QuoteCandidate] = []
     /// A quote that runs on into the next paragraph.
@@ -81,7 +83,7 @@ struct QuoteFinder {
     private mutating func add(_ text: String, _ speaker: Int?, _ speakerText: String?) {
         guard !text.isEmpty else { return }
         if lastFoundParagraph == paragraphNumber, let last = found.last, last.speaker == speaker, last.speakerText == speakerText {
-            found[found.count - 1].text += " " + text
+            found[found.count - 1].text += " … " + text // the attribution stood here
         } else {
             found.append(QuoteCandidate(text: text, speaker: speaker, speakerText: speakerText))
         }
@@ -132,18 +134,24 @@ struct QuoteFinder {
     private func speaker(_ p: Paragraph, _ a: Int, _ b: Int, _ spans: [PostScanner.Span], _ mentions: [SurfaceMention],
                          _ lastPerson: Int?) -> (Int?, String?)? {
         guard a < b, b - a <= 8 else { return nil }
-        let inside = spans.filter { $0.start >= a && $0.end <= b }
+        let inside = spans.filter { $0.end > a && $0.start < b }
         let named = inside.first { [.person, .name, .word].contains(mentions[$0.mention].hint) }
             ?? inside.first { mentions[$0.mention].hint == .organization }
             ?? inside.first
         if let named { return (named.mention, nil) }
         let t = p.tokens
         if b - a == 1, t[a].classes.contains(.personPronoun) {
-            guard let person = lastSpeaker ?? lastPerson else { return nil }
+            let named = spans.last { $0.end <= a && Self.isPerson(mentions[$0.mention]) }
+            guard let person = named?.mention ?? lastSpeaker ?? lastPerson else { return nil }
             return (person, nil)
         }
-        if t[a].classes.contains(.function) && !t[a].classes.contains(.determiner) { return nil }
+        // Words that name a speaker: `the ministry`, `a senior official`, at most six of them.
+        guard b - a <= 6, t[a].classes.contains(.determiner) || t[a].isCapitalized && !t[a].classes.contains(.function) else { return nil }
         return (nil, p.string(a, b))
+    }
+
+    private static func isPerson(_ mention: SurfaceMention) -> Bool {
+        mention.hint == .person || mention.hint == .name || mention.hint == .word && mention.evidence.contains(.title)
     }
 
     private func isSpeechVerb(_ token: Token) -> Bool {

@@ -10,8 +10,11 @@ struct SurfaceTable {
         var evidence: Evidence = []
         var count = 0
         var posts = 0
-        /// Spellings as printed, with their counts (case and diacritics may differ).
-        var forms: [String: Int] = [:]
+        /// Spellings as printed, with their counts (case and diacritics may differ); a short list.
+        var forms: [(form: String, count: Int)] = []
+        /// Skeletons (``NameForms/skeleton(_:)``) of the whole name and of its last word.
+        var skeleton: [UInt8] = []
+        var surname: [UInt8] = []
         var titles: [String: Int] = [:]
         var titledForms: [String: Int] = [:]
         var place: Int32 = -1
@@ -19,10 +22,8 @@ struct SurfaceTable {
         var expansion: UInt64?
 
         /// The most frequent printed spelling (ties: the first in code-point order).
-        var form: String { Surface.mostFrequent(forms) ?? "" }
-
-        static func mostFrequent(_ counts: [String: Int]) -> String? {
-            counts.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key
+        var form: String {
+            forms.max { $0.count != $1.count ? $0.count < $1.count : $0.form > $1.form }?.form ?? ""
         }
     }
 
@@ -45,12 +46,20 @@ struct SurfaceTable {
                 } else {
                     id = surfaces.count
                     index[key] = id
-                    surfaces.append(Surface(key: mention.key, hint: mention.hint, words: mention.words, place: mention.place))
+                    var surface = Surface(key: mention.key, hint: mention.hint, words: mention.words, place: mention.place)
+                    surface.skeleton = NameForms.skeleton(mention.surface)
+                    surface.surname = mention.words == 1 ? surface.skeleton
+                        : NameForms.skeleton(String(mention.surface.split(separator: " ").last ?? ""))
+                    surfaces.append(surface)
                 }
                 surfaces[id].evidence.formUnion(mention.evidence)
                 surfaces[id].count += mention.count
                 surfaces[id].posts += 1
-                surfaces[id].forms[mention.surface, default: 0] += mention.count
+                if let f = surfaces[id].forms.firstIndex(where: { $0.form == mention.surface }) {
+                    surfaces[id].forms[f].count += mention.count
+                } else {
+                    surfaces[id].forms.append((mention.surface, mention.count))
+                }
                 for title in mention.titles { surfaces[id].titles[title, default: 0] += 1 }
                 for form in mention.titledForms { surfaces[id].titledForms[form, default: 0] += 1 }
                 if mention.qualifier >= 0 { surfaces[id].qualifiers[mention.qualifier, default: 0] += 1 }

@@ -50,6 +50,7 @@ enum Tokenizer {
         while i < n {
             let b = text[i]
             if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D { i += 1; continue }
+            if b == 0xC2, i + 1 < n, text[i + 1] == 0xA0 { i += 2; continue } // no-break space
             if isWordByte(text, i) {
                 var token = word(text, from: i)
                 if sentenceStart { token.flags.insert(.sentenceStart) }
