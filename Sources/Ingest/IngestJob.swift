@@ -109,10 +109,14 @@ public enum IngestJob {
         var report = IngestReport(archive: archive, database: options.databasePath, inputBytes: inputBytes, started: started)
         if scrapes.isEmpty { throw IngestError.noUsableSources(report) }
         if options.strict && sources.contains(where: { $0.status == .skipped }) { throw IngestError.strictFailure(report) }
+        let extractionStarted = DispatchTime.now()
+        let entities = EntityPass.run(archive)
+        report.addEntities(entities, started: extractionStarted)
         try AtomicFile.replace(options.databasePath) { temporaryPath in
             let database = try Database(path: temporaryPath)
             defer { database.close() }
             try ArchiveWriter(database: database).write(archive, digest: digest)
+            try EntityWriter(database: database).write(entities, posts: archive.posts)
         }
         report.finish(started: started)
         return report

@@ -6,7 +6,7 @@
 /// the file was built from, which makes a re-run on unchanged sources a no-op.
 public enum Schema {
     /// Bumped whenever tables or the meaning of a column change, or the parser changes its output.
-    public static let version = 1
+    public static let version = 2
 
     public static let create = """
     CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;

@@ -26,3 +26,11 @@ public enum EntityExtractor {
         EntityResolver.resolve(posts)
     }
 }
+
+extension EntityExtractor {
+    /// The folded form of a name that search compares (`Mélanie Joly` → `melanie joly`): lower-case,
+    /// diacritics and punctuation removed, one space between words.
+    public static func searchKey(_ name: String) -> String {
+        NameForms.fold(name)
+    }
+}

@@ -91,7 +91,8 @@ enum Lexicon {
          attorney attorney-general prosecutor officer commissioner coordinator ceo founder economist researcher aide \
          strategist mp mep speaker marshal brigadier undersecretary under-secretary ombudsman consul governor-general \
          lord lady sir dame dean rector monarch ruler administrator superintendent inspector chaplain coach manager \
-         owner lawyer activist
+         owner lawyer activist meteorologist scientist engineer doctor nurse teacher farmer volunteer historian \
+         author writer expert hydrologist geologist surgeon pilot architect
          """),
         (.titleWord, """
          vice deputy prime first acting former senior top chief assistant associate special executive managing national \
@@ -110,7 +111,7 @@ enum Lexicon {
          league board cabinet secretariat directorate police reserve club media television radio channel journal herald \
          tribune gazette daily centre center initiative movement front brigade battalion regiment division corps fleet \
          house chiefs federation trust society fleets laboratory observatory watchdog agencies ministries committees nations \
-         international cross crescent
+         international cross crescent societies
          """),
         (.institution, "kremlin pentagon congress senate parliament duma knesset bundestag rada politburo vatican interpol europol frontex taliban hamas hezbollah"),
         (.placeHead, """

@@ -124,17 +124,28 @@ struct PostScanner {
             if word.contains(.particle) { continue }
             let heads: WordClass = [.titleHead, .titleWord, .orgHead, .placeHead, .eventHead, .institution]
             if t[c].hash == Self.ofHash || t[c].hash == Self.forHash {
-                if c > j || !previous.isDisjoint(with: heads) { continue }
+                // `Secretary of State`, `Bank of …`, `Office for the Coordination of Humanitarian Affairs`
+                if c > j || !previous.isDisjoint(with: heads) || t[runStart..<j].contains(where: { $0.classes.contains(.orgHead) }) {
+                    continue
+                }
                 return 0
             }
             if t[c].hash == Self.theHash, c > j { continue }
-            if (t[c].hash == Self.andHash || t[c].hash == Self.inHash), c == j, previous.isDisjoint(with: [.orgHead, .institution]),
-               t[runStart..<j].contains(where: { $0.classes.contains(.orgHead) }) {
-                continue // `Organization for Security and Co-operation in Europe`
+            if (t[c].hash == Self.andHash || t[c].hash == Self.inHash && isRegion(t[k])), c == j,
+               previous.isDisjoint(with: [.orgHead, .institution]), t[runStart..<j].contains(where: { $0.classes.contains(.orgHead) }),
+               !t[runStart..<j].contains(where: { $0.classes.contains(.titleHead) }) {
+                continue // `Organization for Security and Co-operation in Europe`, not `… Secretary X and …`
             }
             return 0
         }
         return k - j
+    }
+
+    /// A continent or region (`Europe`), which an organisation's name may end with after `in`.
+    private func isRegion(_ token: Token) -> Bool {
+        guard let entry = Gazetteer.entry(token.hash) else { return false }
+        let kind = Gazetteer.data.places[Int(entry.place)].kind
+        return kind == .continent || kind == .region
     }
 
     private static let ofHash = NameForms.hash("of")
@@ -437,6 +448,12 @@ struct PostScanner {
                 var end = k + 1 // `deputy national security adviser`
                 while end < t.count, t[end].kind == .word, !t[end].isCapitalized,
                       !t[end].classes.isDisjoint(with: [.titleWord, .titleHead]), !t[end].classes.contains(.connector) { end += 1 }
+                // `…of Dunmere, the head of the armed forces said`: a new subject, not an apposition.
+                var clause = end
+                while clause < t.count, clause - end < 12, t[clause].kind == .word {
+                    if !t[clause].isCapitalized && t[clause].classes.contains(.speechVerb) { return nil }
+                    clause += 1
+                }
                 return p.string(first, end)
             }
             if !t[k].isCapitalized && !t[k].classes.isDisjoint(with: [.function, .speechVerb]) && !t[k].classes.contains(.titleWord) { return nil }
