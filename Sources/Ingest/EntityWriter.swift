@@ -1,8 +1,9 @@
 import Extraction
 import Storage
 
-/// Writes entities, their names, mentions and quotes (``Schema/entityTables``) into a database
-/// that already holds the posts, then fills in when each entity was first and last seen.
+/// Writes entities (with when each was first and last seen), their names, mentions (by entity,
+/// and each post's entities as JSON) and quotes (``Schema/entityTables``) into a database that
+/// already holds the posts.
 struct EntityWriter {
     let database: Database
 
@@ -10,20 +11,25 @@ struct EntityWriter {
         try database.execute(Schema.entityTables)
         try database.transaction {
             let entity = try database.prepare("""
-                INSERT INTO entities(id, name, type, aliases_json, titles_json, mention_count, post_count, rank)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO entities(id, name, type, aliases_json, titles_json, mention_count, post_count, first_seen, last_seen, rank)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
-            let alias = try database.prepare("INSERT OR IGNORE INTO entity_aliases(entity_id, alias, folded, is_name) VALUES (?, ?, ?, ?)")
+            let seen = Self.seen(corpus, posts: posts)
+            let alias = try database.prepare("INSERT INTO entity_aliases(entity_id, alias, folded, is_name) VALUES (?, ?, ?, ?)")
             for (rank, item) in corpus.entities.enumerated() {
                 try entity.run(item.id, item.name, item.type.rawValue, JSONText.array(item.aliases), JSONText.array(item.titles),
-                               item.mentionCount, item.postCount, rank + 1)
+                               item.mentionCount, item.postCount, seen[rank].first, seen[rank].last, rank + 1)
                 try alias.run(item.id, item.name, EntityExtractor.searchKey(item.name), 1)
                 for name in item.aliases { try alias.run(item.id, name, EntityExtractor.searchKey(name), 0) }
             }
-            let mention = try database.prepare("INSERT INTO mentions(post_id, entity_id, count) VALUES (?, ?, ?)")
-            for row in corpus.mentions {
-                try mention.run(posts[row.post].id, corpus.entities[row.entity].id, row.count)
+            // In key order, so that rows are appended to the table rather than inserted at random.
+            let entityRank = Self.ranks(corpus.entities.map(\.id))
+            let postRank = Self.ranks(posts.map(\.id))
+            let mention = try database.prepare("INSERT INTO mentions(entity_id, post_id, count) VALUES (?, ?, ?)")
+            for row in corpus.mentions.sorted(by: { (entityRank[$0.entity], postRank[$0.post]) < (entityRank[$1.entity], postRank[$1.post]) }) {
+                try mention.run(corpus.entities[row.entity].id, posts[row.post].id, row.count)
             }
+            try writePostEntities(corpus, posts: posts, postRank: postRank)
             let quote = try database.prepare("INSERT INTO quotes(post_id, seq, speaker_id, speaker_text, text) VALUES (?, ?, ?, ?, ?)")
             var seq: [Int: Int] = [:]
             for item in corpus.quotes {
@@ -32,15 +38,60 @@ struct EntityWriter {
             }
         }
         try database.execute(Schema.entityIndexes)
-        try database.execute("""
-            UPDATE entities SET
-              first_seen = (SELECT p.published_at FROM mentions m JOIN posts p ON p.id = m.post_id
-                            WHERE m.entity_id = entities.id AND p.published_at IS NOT NULL
-                            ORDER BY p.published_day, p.sort_minute IS NULL, p.sort_minute, p.page_seq, p.id LIMIT 1),
-              last_seen = (SELECT p.published_at FROM mentions m JOIN posts p ON p.id = m.post_id
-                           WHERE m.entity_id = entities.id AND p.published_at IS NOT NULL
-                           ORDER BY p.published_day DESC, p.sort_minute IS NULL, p.sort_minute DESC, p.page_seq DESC, p.id DESC LIMIT 1);
-            ANALYZE;
-            """)
+        try database.execute("ANALYZE entities; ANALYZE entity_aliases; ANALYZE mentions; ANALYZE quotes;")
+    }
+
+    /// Each post's entities as JSON, in post id order.
+    private func writePostEntities(_ corpus: EntityCorpus, posts: [ArchivePost], postRank: [Int]) throws {
+        var entitiesOfPost = [[(entity: Int, count: Int)]](repeating: [], count: posts.count)
+        for row in corpus.mentions { entitiesOfPost[row.post].append((row.entity, row.count)) }
+        // `{"id":…,"name":…,"type":…,"count":` of each entity, built once.
+        let prefixes: [[UInt8]] = corpus.entities.map { entity in
+            var bytes = Array("{\"id\":".utf8)
+            JSONText.append(entity.id, to: &bytes)
+            bytes += ",\"name\":".utf8
+            JSONText.append(entity.name, to: &bytes)
+            bytes += ",\"type\":\"\(entity.type.rawValue)\",\"count\":".utf8
+            return bytes
+        }
+        let insert = try database.prepare("INSERT INTO post_entities(post_id, entities_json) VALUES (?, ?)")
+        var json: [UInt8] = []
+        for post in posts.indices.sorted(by: { postRank[$0] < postRank[$1] }) where !entitiesOfPost[post].isEmpty {
+            json.removeAll(keepingCapacity: true)
+            json.append(0x5B)
+            // Most mentioned first; equal counts in the corpus's entity order (most mentioned overall first).
+            for (n, item) in entitiesOfPost[post].sorted(by: { ($1.count, $0.entity) < ($0.count, $1.entity) }).enumerated() {
+                if n > 0 { json.append(0x2C) }
+                json += prefixes[item.entity]
+                json += String(item.count).utf8
+                json.append(0x7D)
+            }
+            json.append(0x5D)
+            try insert.run(posts[post].id, String(decoding: json, as: UTF8.self))
+        }
+    }
+
+    /// The position of each string in sorted order.
+    private static func ranks(_ ids: [String]) -> [Int] {
+        var rank = [Int](repeating: 0, count: ids.count)
+        for (position, index) in ids.indices.sorted(by: { ids[$0] < ids[$1] }).enumerated() { rank[index] = position }
+        return rank
+    }
+
+    /// `published_at` of each entity's earliest and latest post in time order (day, then minute;
+    /// a post known only to its day comes after the timed posts of that day).
+    private static func seen(_ corpus: EntityCorpus, posts: [ArchivePost]) -> [(first: String?, last: String?)] {
+        let order: [(day: Int, minute: Int)?] = posts.map { post in
+            guard let day = post.day else { return nil }
+            return (day.year * 10_000 + day.month * 100 + day.day, post.time?.epochMinutes ?? Int.max)
+        }
+        var first = [Int?](repeating: nil, count: corpus.entities.count)
+        var last = [Int?](repeating: nil, count: corpus.entities.count)
+        for row in corpus.mentions {
+            guard let key = order[row.post] else { continue }
+            if first[row.entity].map({ key < order[$0]! }) ?? true { first[row.entity] = row.post }
+            if last[row.entity].map({ key > order[$0]! }) ?? true { last[row.entity] = row.post }
+        }
+        return zip(first, last).map { ($0.0.flatMap { posts[$0].publishedAt }, $0.1.flatMap { posts[$0].publishedAt }) }
     }
 }

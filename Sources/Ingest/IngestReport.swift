@@ -17,7 +17,8 @@ public struct IngestReport: Sendable, CustomStringConvertible {
     /// Text bytes read (after gzip).
     public var inputBytes: Int
     public var seconds: Double
-    /// Entities by type, quotes with a speaker, and the seconds entity and quote extraction took.
+    /// Entities by type, quotes with a speaker, and the seconds entity and quote extraction took
+    /// (it runs while the archive is written).
     public var entities: [EntityType: Int] = [:]
     public var quotes = 0
     public var entitySeconds: Double = 0
@@ -54,10 +55,10 @@ public struct IngestReport: Sendable, CustomStringConvertible {
         return report
     }
 
-    mutating func addEntities(_ corpus: EntityCorpus, started: DispatchTime) {
+    mutating func addEntities(_ corpus: EntityCorpus, seconds: Double) {
         entities = Dictionary(grouping: corpus.entities, by: \.type).mapValues(\.count)
         quotes = corpus.quotes.count
-        entitySeconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
+        entitySeconds = seconds
     }
 
     mutating func finish(started: DispatchTime) {

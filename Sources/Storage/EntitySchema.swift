@@ -1,5 +1,8 @@
 /// The tables of entities, their names, mentions and quotes (written after the posts).
 ///
+/// `mentions` is keyed and stored by entity (an entity's posts, timeline, post filter);
+/// `post_entities` holds each post's entities as the API serves them, most mentioned first:
+/// `[{"id","name","type","count"}]` (posts without entities have no row).
 /// `entities.rank` orders entities by mention count (then id) as extraction ranked them;
 /// `entity_aliases` holds every name of an entity, its own name too (`is_name` 1), with the folded
 /// form (lower-case ASCII, diacritics removed: `EntityExtractor.searchKey`) for prefix search.
@@ -24,14 +27,17 @@ extension Schema {
         entity_id TEXT NOT NULL REFERENCES entities(id),
         alias TEXT NOT NULL,
         folded TEXT NOT NULL,
-        is_name INTEGER NOT NULL,
-        PRIMARY KEY (entity_id, alias)
-    ) WITHOUT ROWID;
+        is_name INTEGER NOT NULL
+    );
     CREATE TABLE mentions(
-        post_id TEXT NOT NULL REFERENCES posts(id),
         entity_id TEXT NOT NULL REFERENCES entities(id),
+        post_id TEXT NOT NULL REFERENCES posts(id),
         count INTEGER NOT NULL,
-        PRIMARY KEY (post_id, entity_id)
+        PRIMARY KEY (entity_id, post_id)
+    ) WITHOUT ROWID;
+    CREATE TABLE post_entities(
+        post_id TEXT PRIMARY KEY REFERENCES posts(id),
+        entities_json TEXT NOT NULL
     ) WITHOUT ROWID;
     CREATE TABLE quotes(
         id INTEGER PRIMARY KEY,
@@ -43,10 +49,11 @@ extension Schema {
     );
     """
 
+    /// Created after the bulk insert, like ``Schema/indexes``.
     public static let entityIndexes = """
     CREATE INDEX entities_by_type ON entities(type, rank);
+    CREATE UNIQUE INDEX entity_aliases_by_entity ON entity_aliases(entity_id, alias);
     CREATE INDEX entity_aliases_by_folded ON entity_aliases(folded);
-    CREATE INDEX mentions_by_entity ON mentions(entity_id, post_id);
     CREATE INDEX quotes_by_post ON quotes(post_id, seq);
     CREATE INDEX quotes_by_speaker ON quotes(speaker_id);
     """

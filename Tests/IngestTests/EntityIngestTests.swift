@@ -9,6 +9,7 @@ final class EntityIngestTests: XCTestCase {
         "SELECT * FROM entities ORDER BY id",
         "SELECT * FROM entity_aliases ORDER BY entity_id, alias",
         "SELECT * FROM mentions ORDER BY post_id, entity_id",
+        "SELECT * FROM post_entities ORDER BY post_id",
         "SELECT * FROM quotes ORDER BY id",
     ]
 
@@ -33,8 +34,18 @@ final class EntityIngestTests: XCTestCase {
                  + (SELECT count(*) FROM quotes WHERE post_id NOT IN (SELECT id FROM posts)
                                                OR (speaker_id IS NOT NULL AND speaker_id NOT IN (SELECT id FROM entities))
                                                OR (speaker_id IS NULL AND speaker_text IS NULL))
-                 + (SELECT count(*) FROM entities WHERE first_seen > last_seen OR (first_seen IS NULL) != (last_seen IS NULL))
+                 + (SELECT count(*) FROM entities WHERE substr(first_seen, 1, 10) > substr(last_seen, 1, 10)
+                                                  OR (first_seen IS NULL) != (last_seen IS NULL))
             """), "0")
+        // Each post's entity list agrees with its mentions.
+        XCTAssertEqual(try TestSupport.scalar(database, """
+            SELECT count(*) FROM (SELECT post_id, count(*) AS n, sum(count) AS total FROM mentions GROUP BY post_id) m
+            LEFT JOIN post_entities pe ON pe.post_id = m.post_id
+            WHERE pe.post_id IS NULL OR json_array_length(pe.entities_json) != m.n
+               OR (SELECT sum(value ->> 'count') FROM json_each(pe.entities_json)) != m.total
+            """), "0")
+        XCTAssertEqual(try TestSupport.scalar(database, "SELECT count(*) FROM post_entities"),
+                       try TestSupport.scalar(database, "SELECT count(DISTINCT post_id) FROM mentions"))
     }
 
     func testSamplesEntitiesMentionsAndQuotes() throws {

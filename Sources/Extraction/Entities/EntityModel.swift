@@ -41,10 +41,6 @@ public struct PostCandidates: Sendable {
     var mentions: [SurfaceMention]
     var quotes: [QuoteCandidate]
 
-    /// How many names the post uses (distinct spellings, demonyms included).
-    public var nameCount: Int { mentions.count }
-    /// How many quotes with a speaker the post has.
-    public var quoteCount: Int { quotes.count }
 }
 
 /// The entities of a corpus, each with all its names, and where they are mentioned and quoted.
@@ -117,11 +113,6 @@ struct Evidence: OptionSet {
     static let givenName = Evidence(rawValue: 1 << 4)
     /// `in …`, `near …`, `… region`.
     static let placeContext = Evidence(rawValue: 1 << 5)
-    static let gazetteer = Evidence(rawValue: 1 << 6)
-    /// An organisation head word (`Ministry`), an institution (`Kremlin`), or an acronym (`NATO`).
-    static let organization = Evidence(rawValue: 1 << 7)
-    /// A place head word (`Sea`, `Square`).
-    static let placeHead = Evidence(rawValue: 1 << 8)
     /// Seen in running text, not at a sentence start and not in a headline.
     static let running = Evidence(rawValue: 1 << 9)
     /// The gazetteer name is also a common English word.

@@ -24,7 +24,7 @@ enum EntityResolver {
 /// The working state of one resolution.
 private final class Resolution {
     enum ClusterKey: Hashable {
-        case personGroup(Int), loneName([UInt8]), organization(Int), gazetteer(Int32), place([UInt8])
+        case personGroup(Int), loneName(Skeleton), organization(Int), gazetteer(Int32), place(Skeleton)
     }
 
     struct Cluster {
@@ -56,7 +56,7 @@ private final class Resolution {
         self.table = table
         var fullNames: [Int] = []
         var organizationSurfaces: [Int] = []
-        var surnames: Set<[UInt8]> = []
+        var surnames: Set<Skeleton> = []
         var places: Set<Int32> = []
         for id in table.surfaces.indices {
             let surface = table[id]
@@ -165,7 +165,7 @@ private final class Resolution {
     /// A lone capitalised word: a surname, a person known by one name (with a title, a byline or
     /// `, who`), a place (`in …`), or nothing. A word the posts also use in lower case is neither of
     /// the last two.
-    private func lone(_ skeleton: [UInt8], _ surface: SurfaceTable.Surface, _ peopleHere: [Int: Int],
+    private func lone(_ skeleton: Skeleton, _ surface: SurfaceTable.Surface, _ peopleHere: [Int: Int],
                       _ inContext: [Int: Int]) -> ClusterKey? {
         guard !skeleton.isEmpty else { return nil }
         if let group = people.group(forSurname: skeleton, inPost: peopleHere, inContext: inContext, weight: { personWeight[$0] ?? 0 }) {

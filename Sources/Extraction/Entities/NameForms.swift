@@ -152,3 +152,27 @@ enum NameForms {
         return (latin1 + " " + extendedA).split(separator: " ").map { $0 == "_" ? nil : $0 }
     }()
 }
+
+/// A name's skeleton (``NameForms/skeleton(_:)``) with its hash, so that dictionaries keyed by
+/// skeletons hash one number instead of every byte.
+struct Skeleton: Hashable, Comparable {
+    let bytes: [UInt8]
+    let key: UInt64
+
+    init(_ text: String) {
+        self.init(bytes: NameForms.skeleton(text))
+    }
+
+    init(bytes: [UInt8]) {
+        self.bytes = bytes
+        var h = NameForms.fnvOffset
+        for byte in bytes { h = NameForms.mix(h, byte) }
+        key = h
+    }
+
+    var isEmpty: Bool { bytes.isEmpty }
+
+    static func == (a: Skeleton, b: Skeleton) -> Bool { a.key == b.key && a.bytes == b.bytes }
+    static func < (a: Skeleton, b: Skeleton) -> Bool { a.bytes.lexicographicallyPrecedes(b.bytes) }
+    func hash(into hasher: inout Hasher) { hasher.combine(key) }
+}

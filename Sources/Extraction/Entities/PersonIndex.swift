@@ -12,14 +12,14 @@ struct PersonIndex {
     /// Surfaces of each group.
     private(set) var groups: [[Int]] = []
     /// Groups by surname skeleton.
-    private var bySurname: [[UInt8]: [Int]] = [:]
+    private var bySurname: [Skeleton: [Int]] = [:]
     /// Long surname skeletons one letter apart (`peskov`, `peskow`).
-    private var nearSurnames: [[UInt8]: [[UInt8]]] = [:]
+    private var nearSurnames: [Skeleton: [Skeleton]] = [:]
 
     /// A full name's parts: skeletons of the given name and the surname, and the roles it is given.
     struct NameParts {
-        var given: [UInt8]
-        var surname: [UInt8]
+        var given: Skeleton
+        var surname: Skeleton
         var roles: Set<UInt64>
         var count: Int
 
@@ -29,8 +29,8 @@ struct PersonIndex {
             }
             guard words.count >= 2, let first = words.first, let last = words.last,
                   !Lexicon.classes(NameForms.hash(String(first))).contains(.particle) else { return nil }
-            given = NameForms.skeleton(String(first))
-            surname = NameForms.skeleton(String(last))
+            given = Skeleton(String(first))
+            surname = Skeleton(String(last))
             guard !surname.isEmpty else { return nil }
             roles = PersonIndex.roles(surface.titles.keys)
             count = surface.count
@@ -56,20 +56,22 @@ struct PersonIndex {
         let ids = parts.keys.sorted()
         var union = UnionFind(count: ids.count)
         var position: [Int: Int] = [:]
-        var bySkeleton: [[UInt8]: [Int]] = [:]
+        var bySkeleton: [Skeleton: [Int]] = [:]
         for (n, id) in ids.enumerated() {
             position[id] = n
             bySkeleton[parts[id]!.surname, default: []].append(n)
         }
-        let surnames = bySkeleton.keys.sorted { $0.lexicographicallyPrecedes($1) }
+        let surnames = bySkeleton.keys.sorted()
         // Same surname: compare given names.
         for surname in surnames {
             let members = bySkeleton[surname]!
-            var byGiven: [[UInt8]: Int] = [:]
+            var byGiven: [Skeleton: Int] = [:]
             for n in members {
                 if let same = byGiven[parts[ids[n]]!.given] { union.join(same, n) } else { byGiven[parts[ids[n]]!.given] = n }
             }
-            let distinct = byGiven.sorted { $0.key.lexicographicallyPrecedes($1.key) }
+            let distinct = byGiven.sorted { $0.key < $1.key }
+            // Many people share a common surname: too many to tell typos from relatives.
+            guard distinct.count <= 12 else { continue }
             for i in distinct.indices {
                 for j in distinct.indices where j > i {
                     if Self.sameGiven(parts[ids[distinct[i].value]]!, parts[ids[distinct[j].value]]!) {
@@ -81,7 +83,7 @@ struct PersonIndex {
         // Surnames one letter apart: join names with the same given name.
         nearSurnames = Self.nearPairs(surnames)
         for surname in surnames {
-            for other in nearSurnames[surname] ?? [] where surname.lexicographicallyPrecedes(other) {
+            for other in nearSurnames[surname] ?? [] where surname < other {
                 for n in bySkeleton[surname]! {
                     for m in bySkeleton[other]! where parts[ids[n]]!.given == parts[ids[m]]!.given {
                         union.join(n, m)
@@ -107,7 +109,7 @@ struct PersonIndex {
 
     /// Whether two given names (with the same surname) name one person.
     private static func sameGiven(_ a: NameParts, _ b: NameParts) -> Bool {
-        let (x, y) = (a.given, b.given)
+        let (x, y) = (a.given.bytes, b.given.bytes)
         if x.count == 1 || y.count == 1 { return x.first == y.first }
         let (short, long) = x.count <= y.count ? (x, y) : (y, x)
         if short.count >= 3 && long.starts(with: short) { return true }
@@ -119,33 +121,33 @@ struct PersonIndex {
 
     /// Skeletons of six letters or more that are one edit apart. One edit leaves either the first
     /// two letters or the last three alone, so only skeletons that share those are compared.
-    private static func nearPairs(_ surnames: [[UInt8]]) -> [[UInt8]: [[UInt8]]] {
-        var buckets: [[UInt8]: [[UInt8]]] = [:]
-        for surname in surnames where surname.count >= 6 {
-            buckets[[0] + surname.prefix(2), default: []].append(surname)
-            buckets[[1] + surname.suffix(3), default: []].append(surname)
+    private static func nearPairs(_ surnames: [Skeleton]) -> [Skeleton: [Skeleton]] {
+        var buckets: [[UInt8]: [Skeleton]] = [:]
+        for surname in surnames where surname.bytes.count >= 6 {
+            buckets[[0] + surname.bytes.prefix(2), default: []].append(surname)
+            buckets[[1] + surname.bytes.suffix(3), default: []].append(surname)
         }
-        var near: [[UInt8]: Set<[UInt8]>] = [:]
+        var near: [Skeleton: Set<Skeleton>] = [:]
         for bucket in buckets.values {
             for i in bucket.indices {
-                for j in bucket.indices where j > i && abs(bucket[i].count - bucket[j].count) <= 1 {
-                    if NameForms.distance(bucket[i], bucket[j], limit: 1) <= 1 {
+                for j in bucket.indices where j > i && abs(bucket[i].bytes.count - bucket[j].bytes.count) <= 1 {
+                    if NameForms.distance(bucket[i].bytes, bucket[j].bytes, limit: 1) <= 1 {
                         near[bucket[i], default: []].insert(bucket[j])
                         near[bucket[j], default: []].insert(bucket[i])
                     }
                 }
             }
         }
-        return near.mapValues { $0.sorted { $0.lexicographicallyPrecedes($1) } }
+        return near.mapValues { $0.sorted() }
     }
 
     /// Whether some full name has this surname skeleton.
-    func knows(surname: [UInt8]) -> Bool { bySurname[surname] != nil }
+    func knows(surname: Skeleton) -> Bool { bySurname[surname] != nil }
 
     /// The group a lone surname refers to: a group named in full in the same post, else in the same
     /// context, else the corpus's most frequent group with that surname. `weight` gives a group's
     /// mention count in the corpus; `inPost` and `inContext` its count there.
-    func group(forSurname surname: [UInt8], inPost: [Int: Int], inContext: [Int: Int], weight: (Int) -> Int) -> Int? {
+    func group(forSurname surname: Skeleton, inPost: [Int: Int], inContext: [Int: Int], weight: (Int) -> Int) -> Int? {
         var candidates = bySurname[surname] ?? []
         if candidates.isEmpty {
             for near in nearSurnames[surname] ?? [] { candidates += bySurname[near] ?? [] }

@@ -206,7 +206,7 @@ struct PostScanner {
             return emitOrganization(p, a, b, spans: &spans)
         }
         if classes.contains(.placeHead) && !classes.contains(.eventHead) && !prefixHasTitle {
-            let mention = record(p.string(a, b), key: p.hash(a, b), hint: .place, evidence: [.placeHead, .running], words: b - a)
+            let mention = record(p.string(a, b), key: p.hash(a, b), hint: .place, evidence: [.running], words: b - a)
             spans.append(Span(start: a, end: b, mention: mention))
             return
         }
@@ -273,12 +273,12 @@ struct PostScanner {
                     let part = String(decoding: UnsafeBufferPointer(rebasing: p.text[start..<k]), as: UTF8.self)
                     let hash = NameForms.hash(part)
                     if let entry = Gazetteer.entry(hash), !entry.upperOnly || part.allSatisfy({ !$0.isLowercase }) {
-                        let mention = record(part, key: hash, hint: .place, evidence: [.gazetteer, .running], words: 1, place: entry.place)
+                        let mention = record(part, key: hash, hint: .place, evidence: [.running], words: 1, place: entry.place)
                         spans.append(Span(start: a, end: a + 1, mention: mention))
                     } else if let country = Gazetteer.demonym(hash) {
                         _ = record(part, key: hash, hint: .demonym, evidence: [], words: 1, place: country)
                     } else if Lexicon.classes(hash).contains(.institution) {
-                        let mention = record(part, key: hash, hint: .organization, evidence: [.organization, .running], words: 1)
+                        let mention = record(part, key: hash, hint: .organization, evidence: [.running], words: 1)
                         spans.append(Span(start: a, end: a + 1, mention: mention))
                     }
                 }
@@ -307,7 +307,7 @@ struct PostScanner {
     }
 
     private mutating func emitPlace(_ p: Paragraph, _ a: Int, _ b: Int, _ entry: Gazetteer.Entry, spans: inout [Span]) {
-        var evidence: Evidence = [.gazetteer]
+        var evidence: Evidence = []
         if entry.ambiguous { evidence.insert(.ambiguous) }
         evidence.formUnion(contextEvidence(p, a, b, runStart: a).evidence.intersection([.placeContext, .title, .speech]))
         if !p.headline && !p.tokens[a].flags.contains(.sentenceStart) { evidence.insert(.running) }
@@ -329,7 +329,7 @@ struct PostScanner {
             // `US State Department`: the country is a place mention too.
             if let entry = p.place(a, a + 1) { emitPlace(p, a, a + 1, entry, spans: &spans) }
         }
-        var evidence: Evidence = [.organization]
+        var evidence: Evidence = []
         if !p.headline && !t[a].flags.contains(.sentenceStart) { evidence.insert(.running) }
         evidence.formUnion(contextEvidence(p, a, b, runStart: a).evidence.intersection([.speech]))
         var expansion: UInt64?

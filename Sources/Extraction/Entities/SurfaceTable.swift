@@ -13,8 +13,8 @@ struct SurfaceTable {
         /// Spellings as printed, with their counts (case and diacritics may differ); a short list.
         var forms: [(form: String, count: Int)] = []
         /// Skeletons (``NameForms/skeleton(_:)``) of the whole name and of its last word.
-        var skeleton: [UInt8] = []
-        var surname: [UInt8] = []
+        var skeleton = Skeleton(bytes: [])
+        var surname = Skeleton(bytes: [])
         var titles: [String: Int] = [:]
         var titledForms: [String: Int] = [:]
         var place: Int32 = -1
@@ -47,9 +47,9 @@ struct SurfaceTable {
                     id = surfaces.count
                     index[key] = id
                     var surface = Surface(key: mention.key, hint: mention.hint, words: mention.words, place: mention.place)
-                    surface.skeleton = NameForms.skeleton(mention.surface)
+                    surface.skeleton = Skeleton(mention.surface)
                     surface.surname = mention.words == 1 ? surface.skeleton
-                        : NameForms.skeleton(String(mention.surface.split(separator: " ").last ?? ""))
+                        : Skeleton(String(mention.surface.split(separator: " ").last ?? ""))
                     surfaces.append(surface)
                 }
                 surfaces[id].evidence.formUnion(mention.evidence)
