@@ -11,7 +11,7 @@
 /// whole corpus in view.
 struct PostScanner {
     private(set) var mentions: [SurfaceMention] = []
-    private var indexByKey: [UInt64: Int] = [:]
+    private var indexByKey = HashTable<Int>(capacity: 64)
     private var tokens: [Token] = []
     private var quotes = QuoteFinder()
     /// The most recent mention that looked like a person, for `he said`.
@@ -178,9 +178,8 @@ struct PostScanner {
             let words = b - nameStart
             var evidence: Evidence = [.title, .running]
             evidence.formUnion(contextEvidence(p, nameStart, b, runStart: a).evidence)
-            let name = p.string(nameStart, b)
             let titled = nameStart - a <= 2 && words == 1 ? p.string(a, b) : nil
-            let mention = record(name, key: p.hash(nameStart, b), hint: words == 1 ? .word : .person, evidence: evidence,
+            let mention = record(p.string(nameStart, b), key: p.hash(nameStart, b), hint: words == 1 ? .word : .person, evidence: evidence,
                                  words: words, title: title, titledForm: titled)
             lastPerson = mention
             spans.append(Span(start: a, end: b, mention: mention))
@@ -465,7 +464,8 @@ struct PostScanner {
     // MARK: recording
 
     @discardableResult
-    private mutating func record(_ surface: String, key: UInt64, hint: Hint, evidence: Evidence, words: Int,
+    /// Counts a mention of the name with folded hash `key`; `surface` is only made for a new name.
+    private mutating func record(_ surface: @autoclosure () -> String, key: UInt64, hint: Hint, evidence: Evidence, words: Int,
                                  title: String? = nil, titledForm: String? = nil, place: Int32 = -1,
                                  qualifier: Int32 = -1, expansion: UInt64? = nil) -> Int {
         let index: Int
@@ -477,8 +477,8 @@ struct PostScanner {
             if mentions[index].expansion == nil { mentions[index].expansion = expansion }
         } else {
             index = mentions.count
-            indexByKey[key] = index
-            mentions.append(SurfaceMention(surface: surface, key: key, hint: hint, evidence: evidence, count: 1, place: place,
+            indexByKey.set(key, index)
+            mentions.append(SurfaceMention(surface: surface(), key: key, hint: hint, evidence: evidence, count: 1, place: place,
                                            qualifier: qualifier, expansion: expansion, words: words))
         }
         if let title, !mentions[index].titles.contains(title) { mentions[index].titles.append(title) }
