@@ -170,6 +170,15 @@ struct PostScanner {
             nameStart -= 1
         }
         while nameStart < b, !t[nameStart].isCapitalized { nameStart += 1 }
+        // A name never follows `of`/`the` (`Ambassador of the United Arab Emirates`): what is after is read on its own.
+        if nameStart > a, nameStart < b, t[nameStart - 1].classes.contains(.connector), !t[nameStart - 1].isCapitalized {
+            let classes = t[a..<nameStart].reduce(into: WordClass()) { $0.formUnion($1.classes) }
+            if classes.contains(.orgHead) && !(a..<nameStart).contains(where: { isTitleHead(t, $0) }) {
+                return emitOrganization(p, a, b, spans: &spans) // `Embassy of the United Arab Emirates`
+            }
+            emitTitlePrefix(p, a, nameStart, spans: &spans)
+            return analyze(p, nameStart, b, spans: &spans)
+        }
         let prefixHasTitle = (a..<nameStart).contains { isTitleHead(t, $0) }
         if nameStart < b && nameStart > a && prefixHasTitle {
             // `Defense Secretary Lloyd Austin`, `President Biden`, `Gen. Mark Milley`.
@@ -301,7 +310,7 @@ struct PostScanner {
         }
         let mention = record(p.string(a, b), key: p.hash(a, b), hint: b - a == 1 ? .word : .name, evidence: evidence,
                              words: b - a, title: title)
-        if b - a >= 2 || !evidence.isDisjoint(with: Evidence.personal) { lastPerson = mention }
+        if !evidence.isDisjoint(with: Evidence.personal) { lastPerson = mention }
         spans.append(Span(start: a, end: b, mention: mention))
     }
 

@@ -151,7 +151,7 @@ struct QuoteFinder {
     }
 
     private static func isPerson(_ mention: SurfaceMention) -> Bool {
-        mention.hint == .person || mention.hint == .name || mention.hint == .word && mention.evidence.contains(.title)
+        mention.hint == .person || (mention.hint == .name || mention.hint == .word) && !mention.evidence.isDisjoint(with: Evidence.personal)
     }
 
     private func isSpeechVerb(_ token: Token) -> Bool {
