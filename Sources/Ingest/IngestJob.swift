@@ -111,10 +111,14 @@ public enum IngestJob {
         var report = IngestReport(archive: archive, database: options.databasePath, inputBytes: inputBytes, started: started)
         if scrapes.isEmpty { throw IngestError.noUsableSources(report) }
         if options.strict && sources.contains(where: { $0.status == .skipped }) { throw IngestError.strictFailure(report) }
+        let entityPass = EntityPass(archive)
         try AtomicFile.replace(options.databasePath) { temporaryPath in
             let database = try Database(path: temporaryPath)
             defer { database.close() }
             try ArchiveWriter(database: database).write(archive, digest: digest)
+            let (entities, seconds) = entityPass.wait()
+            report.addEntities(entities, seconds: seconds)
+            try EntityWriter(database: database).write(entities, posts: archive.posts)
         }
         report.finish(started: started)
         return report

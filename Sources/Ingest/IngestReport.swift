@@ -1,4 +1,5 @@
 import Dispatch
+import Extraction
 
 /// What an ingest did, for the terminal and for logs.
 public struct IngestReport: Sendable, CustomStringConvertible {
@@ -16,6 +17,11 @@ public struct IngestReport: Sendable, CustomStringConvertible {
     /// Text bytes read (after gzip).
     public var inputBytes: Int
     public var seconds: Double
+    /// Entities by type, quotes with a speaker, and the seconds entity and quote extraction took
+    /// (it runs while the archive is written).
+    public var entities: [EntityType: Int] = [:]
+    public var quotes = 0
+    public var entitySeconds: Double = 0
 
     public var megabytesPerSecond: Double { seconds > 0 ? Double(inputBytes) / 1_048_576 / seconds : 0 }
 
@@ -49,6 +55,12 @@ public struct IngestReport: Sendable, CustomStringConvertible {
         return report
     }
 
+    mutating func addEntities(_ corpus: EntityCorpus, seconds: Double) {
+        entities = Dictionary(grouping: corpus.entities, by: \.type).mapValues(\.count)
+        quotes = corpus.quotes.count
+        entitySeconds = seconds
+    }
+
     mutating func finish(started: DispatchTime) {
         seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
     }
@@ -60,6 +72,8 @@ public struct IngestReport: Sendable, CustomStringConvertible {
         } else {
             lines.append("files: \(files) (\(usableFiles) used, \(problems.count) skipped, \(duplicateFiles) duplicate)")
             lines.append("pages: \(pages)  posts: \(posts)  merged duplicates: \(mergedDuplicates)  warnings: \(warnings.count)")
+            let counts = EntityType.allCases.map { "\(entities[$0] ?? 0) \($0.rawValue)s" }.joined(separator: ", ")
+            lines.append("entities: \(entities.values.reduce(0, +)) (\(counts))  quotes: \(quotes)  extracted in \(format(entitySeconds)) s")
             let mb = Double(inputBytes) / 1_048_576
             lines.append("read \(format(mb)) MB in \(format(seconds)) s (\(format(megabytesPerSecond)) MB/s) → \(database)")
         }

@@ -1,0 +1,36 @@
+/// Entity and quote extraction: persons, organisations and places, who said what.
+///
+/// Two passes. ``candidates(_:)`` reads one post and is pure, so callers run it on all posts in
+/// parallel (`DispatchQueue.concurrentPerform`). ``resolve(_:)`` then sees the whole corpus: it
+/// decides what each name is, joins all the names of one entity (`Joe Biden`, `Biden`,
+/// `President Biden`; `Zelensky`, `Zelenskyy`; a lone surname and the full name it refers to;
+/// an obvious typo of a known name with the same role), gives each entity a stable slug id, and
+/// counts mentions per post and links quotes to their speakers.
+///
+/// ```swift
+/// let perPost = posts.map { EntityExtractor.candidates(PostText($0, context: pageIndex)) }
+/// let corpus = EntityExtractor.resolve(perPost)   // entities, mentions, quotes
+/// ```
+/// Evidence comes from the text (titles and roles, organisation and place patterns, acronyms,
+/// bylines, speech verbs) and from shipped data: the gazetteer (GeoNames) and a list of given
+/// names (US Census). Demonyms (`Russian troops`) count as mentions of their country when the
+/// country is also named in the corpus; they never create an entity on their own.
+public enum EntityExtractor {
+    /// The names and quotes of one post, before the corpus is seen.
+    public static func candidates(_ post: PostText) -> PostCandidates {
+        PostScanner.scan(post)
+    }
+
+    /// Entities, mentions and quotes of a corpus; `posts[i]` is post `i` in the result.
+    public static func resolve(_ posts: [PostCandidates]) -> EntityCorpus {
+        EntityResolver.resolve(posts)
+    }
+}
+
+extension EntityExtractor {
+    /// The folded form of a name that search compares (`Mélanie Joly` → `melanie joly`): lower-case,
+    /// diacritics and punctuation removed, one space between words.
+    public static func searchKey(_ name: String) -> String {
+        NameForms.fold(name)
+    }
+}

@@ -1,0 +1,291 @@
+/// The corpus-wide pass: decides what each name is with all posts in view, gives each real
+/// entity one group whatever its spelling, and counts mentions and links quotes.
+///
+/// 1. Every spelling's evidence is pooled over the corpus (``SurfaceTable``).
+/// 2. Full names with personal evidence (a title, a byline, a speech verb, a given name, being
+///    quoted), or whose surname is known as a person's, become persons and are grouped
+///    (``PersonIndex``); organisations are grouped (``OrganizationIndex``); gazetteer places by
+///    their place, other places by their skeleton.
+/// 3. Each mention is resolved in its post: a lone word is first a surname of a person named in
+///    the same post, the same context, or the corpus; a gazetteer word that is also a known
+///    surname (`Austin`) is the person when that person is named nearby or the word is used like
+///    a person's; an ambiguous place name (`Mobile`) needs a capital mid-sentence or `in …`; a demonym counts
+///    for its country only when the country itself is named somewhere in the corpus. A lone
+///    capitalised word with no evidence at all (a sentence's first word, a headline's capitals)
+///    is dropped.
+enum EntityResolver {
+    static func resolve(_ posts: [PostCandidates]) -> EntityCorpus {
+        let resolver = Resolution(table: SurfaceTable(posts), posts: posts)
+        for (p, post) in posts.enumerated() { resolver.resolvePost(p, post) }
+        return resolver.build(posts)
+    }
+}
+
+/// The working state of one resolution.
+private final class Resolution {
+    enum ClusterKey: Hashable {
+        case personGroup(Int), loneName(Skeleton), organization(Int), gazetteer(Int32), place(Skeleton)
+    }
+
+    struct Cluster {
+        var key: ClusterKey
+        var type: EntityType
+        var count = 0
+        var posts = 0
+        var lastPost = -1
+        var forms: [(form: String, count: Int)] = []
+        var titles: [String: Int] = [:]
+        var titledForms: [String: Int] = [:]
+    }
+
+    let table: SurfaceTable
+    let people: PersonIndex
+    let organizations: OrganizationIndex
+    /// Gazetteer places named (not only as demonyms) somewhere in the corpus.
+    let namedPlaces: Set<Int32>
+    var clusters: [Cluster] = []
+    var clusterOfKey: [ClusterKey: Int] = [:]
+    /// Full-name persons and qualified organisations by context, with their mention counts.
+    var peopleByContext: [Int: [Int: Int]] = [:]
+    var organizationsByContext: [Int: [Int: Int]] = [:]
+    var personWeight: [Int: Int] = [:]
+    /// Cluster of each mention of each post (nil: not an entity).
+    var resolved: [[Int?]] = []
+
+    init(table: SurfaceTable, posts: [PostCandidates]) {
+        self.table = table
+        var fullNames: [Int] = []
+        var organizationSurfaces: [Int] = []
+        var surnames: Set<Skeleton> = []
+        var places: Set<Int32> = []
+        for id in table.surfaces.indices {
+            let surface = table[id]
+            switch surface.hint {
+            case .person where surface.words >= 2:
+                fullNames.append(id)
+                surnames.insert(surface.surname)
+            case .name where !surface.evidence.isDisjoint(with: Evidence.personal):
+                fullNames.append(id)
+                surnames.insert(surface.surname)
+            case .person, .word:
+                if !surface.evidence.isDisjoint(with: [.title, .speech, .who, .quoted, .byline]) {
+                    surnames.insert(surface.skeleton)
+                }
+            case .organization:
+                organizationSurfaces.append(id)
+            case .place:
+                if surface.place >= 0 && Self.acceptsPlace(surface) { places.insert(surface.place) }
+            default:
+                break
+            }
+        }
+        let confirmed = Set(fullNames)
+        for id in table.surfaces.indices where table[id].hint == .name && !confirmed.contains(id) {
+            if surnames.contains(table[id].surname) { fullNames.append(id) }
+        }
+        people = PersonIndex(table: table, fullNames: fullNames)
+        organizations = OrganizationIndex(table: table, organizations: organizationSurfaces)
+        namedPlaces = places
+        for (p, post) in posts.enumerated() {
+            for (m, mention) in post.mentions.enumerated() {
+                let id = table.postSurfaces[p][m]
+                if let group = people.groupOfSurface[id] {
+                    peopleByContext[post.context, default: [:]][group, default: 0] += mention.count
+                    personWeight[group, default: 0] += mention.count
+                } else if mention.hint == .organization, mention.words > 1, let group = organizations.groupOfSurface[id] {
+                    organizationsByContext[post.context, default: [:]][group, default: 0] += mention.count
+                }
+            }
+        }
+    }
+
+    /// A gazetteer name that is also a common word (`Mobile`) counts only when some post writes it
+    /// with a capital in the middle of a sentence, or with `in …`-style evidence.
+    static func acceptsPlace(_ surface: SurfaceTable.Surface) -> Bool {
+        !surface.evidence.contains(.ambiguous) || !surface.evidence.isDisjoint(with: [.placeContext, .running])
+    }
+
+    func resolvePost(_ p: Int, _ post: PostCandidates) {
+        let ids = table.postSurfaces[p]
+        var peopleHere: [Int: Int] = [:]
+        var organizationsHere: Set<Int> = []
+        for (m, mention) in post.mentions.enumerated() {
+            if let group = people.groupOfSurface[ids[m]] { peopleHere[group, default: 0] += mention.count }
+            if mention.hint == .organization, let group = organizations.groupOfSurface[ids[m]] { organizationsHere.insert(group) }
+        }
+        var row: [Int?] = []
+        row.reserveCapacity(post.mentions.count)
+        for (m, mention) in post.mentions.enumerated() {
+            let key = clusterKey(mention, ids[m], post.context, peopleHere, organizationsHere)
+            guard let key else { row.append(nil); continue }
+            let cluster = self.cluster(key, type: type(of: key))
+            add(mention, to: cluster, post: p)
+            row.append(cluster)
+        }
+        resolved.append(row)
+    }
+
+    private func clusterKey(_ mention: SurfaceMention, _ id: Int, _ context: Int, _ peopleHere: [Int: Int],
+                            _ organizationsHere: Set<Int>) -> ClusterKey? {
+        let surface = table[id]
+        let inContext = peopleByContext[context] ?? [:]
+        switch mention.hint {
+        case .person, .name:
+            if let group = people.groupOfSurface[id] { return .personGroup(group) }
+            if mention.words == 1 { return lone(surface.skeleton, surface, peopleHere, inContext) }
+            if surface.evidence.contains(.placeContext) && surface.evidence.contains(.running) {
+                return .place(surface.skeleton)
+            }
+            // `Von der Leyen`: a surname without its given name.
+            guard let group = people.group(forSurname: surface.surname, inPost: peopleHere, inContext: inContext,
+                                           weight: { personWeight[$0] ?? 0 }) else { return nil }
+            return .personGroup(group)
+        case .word:
+            return lone(surface.skeleton, surface, peopleHere, inContext)
+        case .place:
+            if mention.words == 1 && mention.place >= 0 {
+                let surname = surface.skeleton
+                let usedAsPerson = !mention.evidence.isDisjoint(with: [.title, .speech, .quoted])
+                if people.knows(surname: surname),
+                   let group = people.group(forSurname: surname, inPost: peopleHere, inContext: inContext, weight: { personWeight[$0] ?? 0 }),
+                   usedAsPerson || peopleHere[group] != nil || inContext[group] != nil {
+                    return .personGroup(group)
+                }
+            }
+            if mention.place >= 0 { return Self.acceptsPlace(surface) ? .gazetteer(mention.place) : nil }
+            return .place(surface.skeleton)
+        case .organization:
+            return organizations.group(for: id, inPost: organizationsHere, inContext: organizationsByContext[context] ?? [:])
+                .map { .organization($0) }
+        case .demonym:
+            return namedPlaces.contains(mention.place) ? .gazetteer(mention.place) : nil
+        }
+    }
+
+    /// A lone capitalised word: a surname, a person known by one name (with a title, a byline or
+    /// `, who`), a place (`in …`), or nothing. A word the posts also use in lower case is neither of
+    /// the last two.
+    private func lone(_ skeleton: Skeleton, _ surface: SurfaceTable.Surface, _ peopleHere: [Int: Int],
+                      _ inContext: [Int: Int]) -> ClusterKey? {
+        guard !skeleton.isEmpty else { return nil }
+        if let group = people.group(forSurname: skeleton, inPost: peopleHere, inContext: inContext, weight: { personWeight[$0] ?? 0 }) {
+            return .personGroup(group)
+        }
+        guard !surface.evidence.contains(.commonWord) else { return nil }
+        if !surface.evidence.isDisjoint(with: [.title, .who, .byline]) { return .loneName(skeleton) }
+        if surface.evidence.contains(.placeContext) && surface.evidence.contains(.running) { return .place(skeleton) }
+        return nil
+    }
+
+    private func type(of key: ClusterKey) -> EntityType {
+        switch key {
+        case .personGroup, .loneName: return .person
+        case .organization: return .organization
+        case .gazetteer, .place: return .place
+        }
+    }
+
+    private func cluster(_ key: ClusterKey, type: EntityType) -> Int {
+        if let existing = clusterOfKey[key] { return existing }
+        clusterOfKey[key] = clusters.count
+        clusters.append(Cluster(key: key, type: type))
+        return clusters.count - 1
+    }
+
+    private func add(_ mention: SurfaceMention, to c: Int, post: Int) {
+        clusters[c].count += mention.count
+        if clusters[c].lastPost != post {
+            clusters[c].posts += 1
+            clusters[c].lastPost = post
+        }
+        if mention.hint != .demonym {
+            if let f = clusters[c].forms.firstIndex(where: { $0.form == mention.surface }) {
+                clusters[c].forms[f].count += mention.count
+            } else {
+                clusters[c].forms.append((mention.surface, mention.count))
+            }
+        }
+        for title in mention.titles { clusters[c].titles[title, default: 0] += 1 }
+        for form in mention.titledForms { clusters[c].titledForms[form, default: 0] += 1 }
+    }
+
+    // MARK: output
+
+    func build(_ posts: [PostCandidates]) -> EntityCorpus {
+        var entities: [Entity] = clusters.map { cluster in
+            let name = self.name(cluster)
+            return Entity(id: NameForms.slug(name), name: name, type: cluster.type, aliases: aliases(cluster, name: name),
+                          titles: titles(cluster), mentionCount: cluster.count, postCount: cluster.posts)
+        }
+        // Entities that share a slug get `-2`, `-3` … in an order that does not depend on input order.
+        var order = Array(entities.indices)
+        order.sort { (entities[$0].type.rawValue, entities[$0].id, -entities[$0].mentionCount, $0) < (entities[$1].type.rawValue, entities[$1].id, -entities[$1].mentionCount, $1) }
+        var used: [String: Int] = [:]
+        for index in order {
+            let slug = entities[index].id
+            let n = (used[slug] ?? 0) + 1
+            used[slug] = n
+            if n > 1 { entities[index].id = slug + "-\(n)" }
+        }
+        var ranked = Array(entities.indices)
+        ranked.sort { (-entities[$0].mentionCount, entities[$0].id) < (-entities[$1].mentionCount, entities[$1].id) }
+        var entityOfCluster = [Int](repeating: 0, count: clusters.count)
+        for (rank, cluster) in ranked.enumerated() { entityOfCluster[cluster] = rank }
+
+        var mentions: [EntityMention] = []
+        var quotes: [Quote] = []
+        for (p, post) in posts.enumerated() {
+            var counts: [Int: Int] = [:]
+            for (m, mention) in post.mentions.enumerated() {
+                if let cluster = resolved[p][m] { counts[entityOfCluster[cluster], default: 0] += mention.count }
+            }
+            for (entity, count) in counts.sorted(by: { $0.key < $1.key }) {
+                mentions.append(EntityMention(post: p, entity: entity, count: count))
+            }
+            for quote in post.quotes {
+                var speaker: Int?
+                var speakerText = quote.speakerText
+                if let m = quote.speaker {
+                    if let cluster = resolved[p][m] { speaker = entityOfCluster[cluster] } else { speakerText = post.mentions[m].surface }
+                }
+                quotes.append(Quote(post: p, speaker: speaker, speakerText: speakerText, text: quote.text))
+            }
+        }
+        return EntityCorpus(entities: ranked.map { entities[$0] }, mentions: mentions, quotes: quotes)
+    }
+
+    private func name(_ cluster: Cluster) -> String {
+        if case .gazetteer(let place) = cluster.key { return Gazetteer.data.places[Int(place)].name }
+        var forms = cluster.forms
+        if case .personGroup = cluster.key {
+            let full = forms.filter { $0.form.contains(" ") }
+            if !full.isEmpty { forms = full }
+        }
+        return forms.max { ($0.count, $0.form.utf8.count, $1.form) < ($1.count, $1.form.utf8.count, $0.form) }?.form ?? ""
+    }
+
+    private func aliases(_ cluster: Cluster, name: String) -> [String] {
+        var seen: Set<String> = [NameForms.fold(name)]
+        var out: [String] = []
+        let ranked = cluster.forms.sorted { ($1.count, $0.form) < ($0.count, $1.form) }
+            + cluster.titledForms.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { (form: $0.key, count: $0.value) }
+        for (form, _) in ranked where out.count < 20 {
+            if seen.insert(NameForms.fold(form)).inserted { out.append(form) }
+        }
+        return out
+    }
+
+    private func titles(_ cluster: Cluster) -> [String] {
+        var byFolded: [String: (form: String, count: Int)] = [:]
+        for (title, count) in cluster.titles {
+            var words = title.split(separator: " ")
+            while let first = words.first, Lexicon.classes(NameForms.hash(String(first))).contains(.determiner) { words.removeFirst() }
+            guard !words.isEmpty else { continue }
+            let clean = words.joined(separator: " ")
+            let key = NameForms.fold(clean)
+            let existing = byFolded[key]
+            byFolded[key] = (existing.map { $0.count >= count ? $0.form : clean } ?? clean, (existing?.count ?? 0) + count)
+        }
+        return byFolded.values.sorted { ($1.count, $0.form) < ($0.count, $1.form) }.prefix(10).map(\.form)
+    }
+}

@@ -1,0 +1,178 @@
+/// Spelling-insensitive forms of names: case and diacritic folding, hashes, skeletons, edit
+/// distance and URL slugs.
+///
+/// The *folded* form of a name is lower-case ASCII where a Latin letter has an ASCII base
+/// (`Mélanie` → `melanie`, `Łódź` → `lodz`), without apostrophes and periods (`U.S.` → `us`),
+/// words separated by one space. Hashes are FNV-1a over the folded bytes, so the tokenizer can hash
+/// words as it reads them and the lexicon and gazetteer can be keyed by hash.
+enum NameForms {
+    static let fnvOffset: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    @inline(__always)
+    static func mix(_ hash: UInt64, _ byte: UInt8) -> UInt64 {
+        (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+    }
+
+    /// Mixes the folded form of the character at `text[start..<end]` into `hash`.
+    static func mixFolded(_ hash: UInt64, _ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> UInt64 {
+        var h = hash
+        foldBytes(text, start, end) { h = mix(h, $0) }
+        return h
+    }
+
+    /// The hash of a name given as a string, equal to the hash of the same words read by the tokenizer.
+    static func hash(_ text: String) -> UInt64 {
+        var h = fnvOffset
+        for byte in fold(text).utf8 { h = mix(h, byte) }
+        return h
+    }
+
+    /// Lower-case folded form of `text` (see the type's note), as a string.
+    static func fold(_ text: String) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        var copy = text
+        copy.withUTF8 { b in
+            foldBytes(b, 0, b.count) { byte in
+                if byte != 0x20 || out.last.map({ $0 != 0x20 }) ?? false { out.append(byte) }
+            }
+        }
+        while out.last == 0x20 { out.removeLast() }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Calls `emit` with the folded bytes of `text[start..<end]`: ASCII letters lower-cased, digits,
+    /// hyphens and spaces kept, Latin letters with diacritics replaced by their ASCII base, other
+    /// non-ASCII letters as they are; apostrophes, periods, quotes and other punctuation dropped.
+    @inline(__always)
+    static func foldBytes(_ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ emit: (UInt8) -> Void) {
+        var i = start
+        while i < end {
+            let c = text[i]
+            if c < 0x80 {
+                if Tokenizer.isASCIILetter(c) || (c >= 0x30 && c <= 0x39) || c == 0x2D || c == 0x20 {
+                    emit(c >= 0x41 && c <= 0x5A ? c | 0x20 : c)
+                }
+                i += 1
+            } else {
+                let next = min(i + Tokenizer.utf8Length(c), end)
+                if c != 0xE2 && c != 0xC2 { // general punctuation (quotes, dashes) and Latin-1 symbols, NBSP
+                    if let folded = foldedLatin(text, i, next) {
+                        for byte in folded.utf8 { emit(byte) }
+                    } else {
+                        for k in i..<next { emit(text[k]) }
+                    }
+                }
+                i = next
+            }
+        }
+    }
+
+    /// A key that survives transliteration: folded letters only, `y` read as `i`, `j` after a
+    /// vowel as `i`, doubled letters written once (`Zelenskyy`, `Zelensky` → `zelenski`;
+    /// `Shoygu`, `Shoigu` → `shoigu`).
+    static func skeleton(_ text: String) -> [UInt8] {
+        var out: [UInt8] = []
+        for c in fold(text).utf8 where c >= 0x61 && c <= 0x7A || c >= 0x80 {
+            var letter = c == 0x79 ? 0x69 : c
+            if letter == 0x6A, let last = out.last, isVowel(last) { letter = 0x69 }
+            if out.last != letter { out.append(letter) }
+        }
+        return out
+    }
+
+    private static func isVowel(_ c: UInt8) -> Bool {
+        c == 0x61 || c == 0x65 || c == 0x69 || c == 0x6F || c == 0x75
+    }
+
+    /// Levenshtein distance, giving up (returning `limit + 1`) once it exceeds `limit`.
+    static func distance(_ a: [UInt8], _ b: [UInt8], limit: Int) -> Int {
+        if abs(a.count - b.count) > limit { return limit + 1 }
+        if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            var rowMin = i
+            for j in 1...b.count {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+                rowMin = min(rowMin, current[j])
+            }
+            if rowMin > limit { return limit + 1 }
+            swap(&previous, &current)
+        }
+        return previous[b.count]
+    }
+
+    /// `Antony Blinken` → `antony-blinken`; `Mélanie Joly` → `melanie-joly`.
+    static func slug(_ text: String) -> String {
+        var out: [UInt8] = []
+        for c in fold(text).utf8 {
+            if c >= 0x61 && c <= 0x7A || c >= 0x30 && c <= 0x39 {
+                out.append(c)
+            } else if c < 0x80, !out.isEmpty, out.last != 0x2D {
+                out.append(0x2D)
+            }
+            if out.count >= 80 { break }
+        }
+        while out.last == 0x2D { out.removeLast() }
+        return out.isEmpty ? "entity" : String(decoding: out, as: UTF8.self)
+    }
+
+    /// Whether the scalar starting at `text[i]` is an upper-case letter.
+    static func isUppercaseScalar(_ text: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+        guard let scalar = decode(text, i) else { return false }
+        return scalar.properties.isUppercase
+    }
+
+    private static func decode(_ text: UnsafeBufferPointer<UInt8>, _ i: Int) -> Unicode.Scalar? {
+        let lead = text[i]
+        let length = Tokenizer.utf8Length(lead)
+        guard i + length <= text.count, length > 1 else { return nil }
+        var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+        for k in 1..<length { value = value << 6 | UInt32(text[i + k] & 0x3F) }
+        return Unicode.Scalar(value)
+    }
+
+    /// The ASCII base of a Latin-1 or Latin Extended-A letter (`é` → `e`, `ß` → `ss`), or nil.
+    private static func foldedLatin(_ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Substring? {
+        guard end - start == 2, let scalar = decode(text, start) else { return nil }
+        let v = Int(scalar.value)
+        guard v >= 0xC0, v < 0x180, let entry = latinTable[v - 0xC0] else { return nil }
+        return entry
+    }
+
+    /// Bases of U+00C0…U+017F, in order; `_` marks a symbol that is not folded.
+    private static let latinTable: [Substring?] = {
+        let latin1 = "a a a a a a ae c e e e e i i i i d n o o o o o _ o u u u u y th ss "
+            + "a a a a a a ae c e e e e i i i i d n o o o o o _ o u u u u y th y"
+        let extendedA = "a a a a a a c c c c c c c c d d d d e e e e e e e e e e g g g g g g g g h h h h "
+            + "i i i i i i i i i i ij ij j j k k k l l l l l l l l l l n n n n n n n n n o o o o o o oe oe "
+            + "r r r r r r s s s s s s s s t t t t t t u u u u u u u u u u u u w w y y y z z z z z z s"
+        return (latin1 + " " + extendedA).split(separator: " ").map { $0 == "_" ? nil : $0 }
+    }()
+}
+
+/// A name's skeleton (``NameForms/skeleton(_:)``) with its hash, so that dictionaries keyed by
+/// skeletons hash one number instead of every byte.
+struct Skeleton: Hashable, Comparable {
+    let bytes: [UInt8]
+    let key: UInt64
+
+    init(_ text: String) {
+        self.init(bytes: NameForms.skeleton(text))
+    }
+
+    init(bytes: [UInt8]) {
+        self.bytes = bytes
+        var h = NameForms.fnvOffset
+        for byte in bytes { h = NameForms.mix(h, byte) }
+        key = h
+    }
+
+    var isEmpty: Bool { bytes.isEmpty }
+
+    static func == (a: Skeleton, b: Skeleton) -> Bool { a.key == b.key && a.bytes == b.bytes }
+    static func < (a: Skeleton, b: Skeleton) -> Bool { a.bytes.lexicographicallyPrecedes(b.bytes) }
+    func hash(into hasher: inout Hasher) { hasher.combine(key) }
+}

@@ -1,0 +1,121 @@
+/// The organisations of a corpus, grouped so that each is one group whatever its spelling.
+///
+/// Names are compared by their *core*: the folded words without `of`, `the`, `and`, `for`, `in`,
+/// `affairs` and the country word in front, in sorted order, so that `Ministry of Foreign Affairs`
+/// and `Foreign Ministry` agree, and `Department of State` and `State Department`. The country in
+/// front (`Russian`, `US`, `Israel's`) is the *qualifier*: a core with a qualifier is its own
+/// organisation, and the same core without one is matched to a qualified one by context (see
+/// ``group(for:inPost:inContext:)``). An acronym joins the long form printed before it in
+/// parentheses, else the one long form whose initials it spells (`OSCE`).
+struct OrganizationIndex {
+    private(set) var groupOfSurface: [Int: Int] = [:]
+    private(set) var groups: [[Int]] = []
+    /// Qualified groups by core, for unqualified names.
+    private var qualifiedByCore: [String: [Int]] = [:]
+    /// Unqualified groups and their core.
+    private var unqualifiedCore: [Int: String] = [:]
+    private var weight: [Int] = []
+
+    init(table: SurfaceTable, organizations: [Int]) {
+        var byKey: [String: Int] = [:]
+        var union = UnionFind(count: organizations.count)
+        var position: [Int: Int] = [:]
+        var initials: [String: [Int]] = [:]
+        var cores: [Int: (core: String, qualifier: String)] = [:]
+        for (n, id) in organizations.enumerated() {
+            position[id] = n
+            let surface = table[id]
+            let (core, qualifier) = Self.core(surface)
+            cores[n] = (core, qualifier)
+            let key = "\(qualifier)|\(core)"
+            if let same = byKey[key] { union.join(same, n) } else { byKey[key] = n }
+            if surface.words > 1 { initials[Self.initials(surface.form), default: []].append(n) }
+        }
+        for (n, id) in organizations.enumerated() where table[id].words == 1 {
+            let surface = table[id]
+            if let expansion = surface.expansion, let long = table.find(expansion, .organization), let m = position[long] {
+                union.join(n, m)
+            } else if let longForms = initials[NameForms.fold(surface.form)] {
+                let roots = Set(longForms.map { union.find($0) })
+                if roots.count == 1 { union.join(n, longForms[0]) }
+            }
+        }
+        var groupOfRoot: [Int: Int] = [:]
+        for (n, id) in organizations.enumerated() {
+            let root = union.find(n)
+            let group = groupOfRoot[root] ?? groups.count
+            if group == groups.count {
+                groupOfRoot[root] = group
+                groups.append([])
+                weight.append(0)
+            }
+            groups[group].append(id)
+            weight[group] += table[id].count
+            groupOfSurface[id] = group
+        }
+        for (n, id) in organizations.enumerated() {
+            guard let group = groupOfSurface[id], table[id].words > 1 else { continue }
+            let (core, qualifier) = cores[n]!
+            if !qualifier.isEmpty {
+                if !(qualifiedByCore[core]?.contains(group) ?? false) { qualifiedByCore[core, default: []].append(group) }
+            } else if !groups[group].contains(where: { !cores[position[$0]!]!.qualifier.isEmpty }) {
+                unqualifiedCore[group] = core
+            }
+        }
+    }
+
+    /// The group for an organisation mention: an unqualified name (`Foreign Ministry`) goes to the
+    /// qualified group with its core named in the same post, else in the same context, else the one
+    /// that has two thirds of the qualified mentions.
+    func group(for surface: Int, inPost: Set<Int>, inContext: [Int: Int]) -> Int? {
+        guard let group = groupOfSurface[surface] else { return nil }
+        guard let core = unqualifiedCore[group], let qualified = qualifiedByCore[core], !qualified.isEmpty else { return group }
+        if let here = qualified.first(where: { inPost.contains($0) }) { return here }
+        if let best = qualified.filter({ inContext[$0] != nil }).max(by: { (inContext[$0]!, -$0) < (inContext[$1]!, -$1) }) {
+            return best
+        }
+        let total = qualified.reduce(0) { $0 + weight[$1] }
+        if let top = qualified.max(by: { (weight[$0], -$0) < (weight[$1], -$1) }), weight[top] * 3 >= total * 2 { return top }
+        return group
+    }
+
+    private static let skipped: Set<String> = ["of", "the", "and", "for", "in", "on", "at", "affairs"]
+
+    /// The core of an organisation's name and its qualifier: `p` and the gazetteer index of a
+    /// country or demonym in front or in a possessive before it (`Israel's`), or `s` and the first
+    /// letters of an unknown adjective that looks like a demonym (`Durnish` → `s:durn`); empty for none.
+    static func core(_ surface: SurfaceTable.Surface) -> (String, String) {
+        var words = NameForms.fold(surface.form).split(separator: " ").map(String.init)
+        if surface.words == 1 { return ("acronym " + (words.first ?? ""), "") }
+        var qualifier = ""
+        if let first = words.first, words.count > 1 {
+            let hash = NameForms.hash(first)
+            if let country = Gazetteer.demonym(hash) {
+                qualifier = "p\(country)"
+            } else if let entry = Gazetteer.entry(hash), Gazetteer.data.places[Int(entry.place)].kind == .country {
+                qualifier = "p\(entry.place)"
+            } else if first.count >= 5, demonymEndings.contains(where: { first.hasSuffix($0) }),
+                      Lexicon.classes(hash).isDisjoint(with: [.orgHead, .titleWord, .direction]) {
+                qualifier = "s:" + String(decoding: NameForms.skeleton(first).prefix(4), as: UTF8.self)
+            }
+            if !qualifier.isEmpty { words.removeFirst() }
+        }
+        if qualifier.isEmpty, let best = surface.qualifiers.max(by: { ($0.value, -$0.key) < ($1.value, -$1.key) }) {
+            qualifier = "p\(best.key)" // `Israel's Foreign Ministry`
+        }
+        let core = words.filter { !skipped.contains($0) }.map { String($0.filter { $0 != "-" }) }
+        return (core.sorted().joined(separator: " "), qualifier)
+    }
+
+    private static let demonymEndings = ["ian", "ish", "ese", "ean", "an", "i"]
+
+    /// `Organization for Security and Co-operation in Europe` → `osce`.
+    static func initials(_ name: String) -> String {
+        var out = ""
+        for word in name.split(separator: " ") {
+            guard let first = word.first, first.isUppercase else { continue }
+            out += String(first).lowercased()
+        }
+        return NameForms.fold(out)
+    }
+}

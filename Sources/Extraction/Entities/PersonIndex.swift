@@ -1,0 +1,185 @@
+/// The persons of a corpus known by a full name, grouped so that each real person is one group,
+/// and the look-up that gives a lone surname its person.
+///
+/// Two full names are one person when their surnames have the same skeleton (`Zelensky`,
+/// `Zelenskyy`; see ``NameForms/skeleton(_:)``) or differ by one letter in a long surname, and
+/// their given names agree: same skeleton, an initial, a short form (`Alex`, `Alexander`), or an
+/// obvious typo with a role in common: one letter off, or two letters off a much more frequent
+/// spelling (`Jack Sullivan` and `Jake Sullivan`, both national security adviser).
+struct PersonIndex {
+    /// Group of each full-name surface.
+    private(set) var groupOfSurface: [Int: Int] = [:]
+    /// Surfaces of each group.
+    private(set) var groups: [[Int]] = []
+    /// Groups by surname skeleton.
+    private var bySurname: [Skeleton: [Int]] = [:]
+    /// Long surname skeletons one letter apart (`peskov`, `peskow`).
+    private var nearSurnames: [Skeleton: [Skeleton]] = [:]
+
+    /// A full name's parts: skeletons of the given name and the surname, and the roles it is given.
+    struct NameParts {
+        var given: Skeleton
+        var surname: Skeleton
+        var roles: Set<UInt64>
+        var count: Int
+
+        init?(_ surface: SurfaceTable.Surface) {
+            let words = surface.form.split(separator: " ").filter { word in
+                !(word.hasSuffix(".") && word.count <= 3) && !Lexicon.classes(NameForms.hash(String(word))).contains(.nameSuffix)
+            }
+            guard words.count >= 2, let first = words.first, let last = words.last,
+                  !Lexicon.classes(NameForms.hash(String(first))).contains(.particle) else { return nil }
+            given = Skeleton(String(first))
+            surname = Skeleton(String(last))
+            guard !surname.isEmpty else { return nil }
+            roles = PersonIndex.roles(surface.titles.keys)
+            count = surface.count
+        }
+    }
+
+    /// Head words of titles (`adviser` of `national security adviser`), as hashes.
+    static func roles<S: Sequence>(_ titles: S) -> Set<UInt64> where S.Element == String {
+        var roles: Set<UInt64> = []
+        for title in titles {
+            for word in title.split(separator: " ") {
+                let hash = NameForms.hash(String(word))
+                if Lexicon.classes(hash).contains(.titleHead) { roles.insert(hash) }
+            }
+        }
+        return roles
+    }
+
+    init(table: SurfaceTable, fullNames: [Int]) {
+        let parts: [Int: NameParts] = Dictionary(uniqueKeysWithValues: fullNames.compactMap { id in
+            NameParts(table[id]).map { (id, $0) }
+        })
+        let ids = parts.keys.sorted()
+        var union = UnionFind(count: ids.count)
+        var position: [Int: Int] = [:]
+        var bySkeleton: [Skeleton: [Int]] = [:]
+        for (n, id) in ids.enumerated() {
+            position[id] = n
+            bySkeleton[parts[id]!.surname, default: []].append(n)
+        }
+        let surnames = bySkeleton.keys.sorted()
+        // Same surname: compare given names.
+        for surname in surnames {
+            let members = bySkeleton[surname]!
+            var byGiven: [Skeleton: Int] = [:]
+            for n in members {
+                if let same = byGiven[parts[ids[n]]!.given] { union.join(same, n) } else { byGiven[parts[ids[n]]!.given] = n }
+            }
+            let distinct = byGiven.sorted { $0.key < $1.key }
+            // Many people share a common surname: too many to tell typos from relatives.
+            guard distinct.count <= 12 else { continue }
+            for i in distinct.indices {
+                for j in distinct.indices where j > i {
+                    if Self.sameGiven(parts[ids[distinct[i].value]]!, parts[ids[distinct[j].value]]!) {
+                        union.join(distinct[i].value, distinct[j].value)
+                    }
+                }
+            }
+        }
+        // Surnames one letter apart: join names with the same given name.
+        nearSurnames = Self.nearPairs(surnames)
+        for surname in surnames {
+            for other in nearSurnames[surname] ?? [] where surname < other {
+                for n in bySkeleton[surname]! {
+                    for m in bySkeleton[other]! where parts[ids[n]]!.given == parts[ids[m]]!.given {
+                        union.join(n, m)
+                    }
+                }
+            }
+        }
+        var groupOfRoot: [Int: Int] = [:]
+        for (n, id) in ids.enumerated() {
+            let root = union.find(n)
+            let group = groupOfRoot[root] ?? groups.count
+            if group == groups.count {
+                groupOfRoot[root] = group
+                groups.append([])
+            }
+            groups[group].append(id)
+            groupOfSurface[id] = group
+            if !(bySurname[parts[id]!.surname]?.contains(group) ?? false) {
+                bySurname[parts[id]!.surname, default: []].append(group)
+            }
+        }
+    }
+
+    /// Whether two given names (with the same surname) name one person.
+    private static func sameGiven(_ a: NameParts, _ b: NameParts) -> Bool {
+        let (x, y) = (a.given.bytes, b.given.bytes)
+        if x.count == 1 || y.count == 1 { return x.first == y.first }
+        let (short, long) = x.count <= y.count ? (x, y) : (y, x)
+        if short.count >= 3 && long.starts(with: short) { return true }
+        // A typo, with a role in common: one letter off, or two off next to a much more frequent spelling.
+        guard !a.roles.isDisjoint(with: b.roles), min(x.count, y.count) >= 3 else { return false }
+        let distance = NameForms.distance(x, y, limit: 2)
+        return distance <= 1 || distance == 2 && min(a.count, b.count) * 3 <= max(a.count, b.count)
+    }
+
+    /// Skeletons of six letters or more that are one edit apart. One edit leaves either the first
+    /// two letters or the last three alone, so only skeletons that share those are compared.
+    private static func nearPairs(_ surnames: [Skeleton]) -> [Skeleton: [Skeleton]] {
+        var buckets: [[UInt8]: [Skeleton]] = [:]
+        for surname in surnames where surname.bytes.count >= 6 {
+            buckets[[0] + surname.bytes.prefix(2), default: []].append(surname)
+            buckets[[1] + surname.bytes.suffix(3), default: []].append(surname)
+        }
+        var near: [Skeleton: Set<Skeleton>] = [:]
+        for bucket in buckets.values {
+            for i in bucket.indices {
+                for j in bucket.indices where j > i && abs(bucket[i].bytes.count - bucket[j].bytes.count) <= 1 {
+                    if NameForms.distance(bucket[i].bytes, bucket[j].bytes, limit: 1) <= 1 {
+                        near[bucket[i], default: []].insert(bucket[j])
+                        near[bucket[j], default: []].insert(bucket[i])
+                    }
+                }
+            }
+        }
+        return near.mapValues { $0.sorted() }
+    }
+
+    /// Whether some full name has this surname skeleton.
+    func knows(surname: Skeleton) -> Bool { bySurname[surname] != nil }
+
+    /// The group a lone surname refers to: a group named in full in the same post, else in the same
+    /// context, else the corpus's most frequent group with that surname. `weight` gives a group's
+    /// mention count in the corpus; `inPost` and `inContext` its count there.
+    func group(forSurname surname: Skeleton, inPost: [Int: Int], inContext: [Int: Int], weight: (Int) -> Int) -> Int? {
+        var candidates = bySurname[surname] ?? []
+        if candidates.isEmpty {
+            for near in nearSurnames[surname] ?? [] { candidates += bySurname[near] ?? [] }
+        }
+        guard !candidates.isEmpty else { return nil }
+        if candidates.count == 1 { return candidates[0] }
+        for scope in [inPost, inContext] {
+            let present = candidates.filter { scope[$0] != nil }
+            if let best = present.max(by: { (scope[$0]!, -$0) < (scope[$1]!, -$1) }) { return best }
+        }
+        return candidates.max { (weight($0), -$0) < (weight($1), -$1) }
+    }
+}
+
+/// Disjoint sets over `0..<count` with path halving.
+struct UnionFind {
+    private var parent: [Int]
+
+    init(count: Int) { parent = Array(0..<count) }
+
+    mutating func find(_ x: Int) -> Int {
+        var x = x
+        while parent[x] != x {
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        }
+        return x
+    }
+
+    /// Joins the sets of `a` and `b`; the smaller root survives, so the result does not depend on order.
+    mutating func join(_ a: Int, _ b: Int) {
+        let (ra, rb) = (find(a), find(b))
+        if ra != rb { parent[max(ra, rb)] = min(ra, rb) }
+    }
+}

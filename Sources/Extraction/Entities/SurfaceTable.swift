@@ -1,0 +1,84 @@
+/// Every spelling of every name in the corpus, with the evidence of all the posts that use it.
+///
+/// A spelling is told apart by its folded form and its hint (`Austin` as a lone word and `Austin`
+/// as a gazetteer city are two surfaces). ``postSurfaces`` maps each post's mentions to surfaces.
+struct SurfaceTable {
+    struct Surface {
+        var key: UInt64
+        var hint: Hint
+        var words: Int
+        var evidence: Evidence = []
+        var count = 0
+        var posts = 0
+        /// Spellings as printed, with their counts (case and diacritics may differ); a short list.
+        var forms: [(form: String, count: Int)] = []
+        /// Skeletons (``NameForms/skeleton(_:)``) of the whole name and of its last word.
+        var skeleton = Skeleton(bytes: [])
+        var surname = Skeleton(bytes: [])
+        var titles: [String: Int] = [:]
+        var titledForms: [String: Int] = [:]
+        var place: Int32 = -1
+        var qualifiers: [Int32: Int] = [:]
+        var expansion: UInt64?
+
+        /// The most frequent printed spelling (ties: the first in code-point order).
+        var form: String {
+            forms.max { $0.count != $1.count ? $0.count < $1.count : $0.form > $1.form }?.form ?? ""
+        }
+    }
+
+    private(set) var surfaces: [Surface] = []
+    /// For each post, the surface of each of its mentions.
+    private(set) var postSurfaces: [[Int]] = []
+
+    private var index: [SurfaceKey: Int] = [:]
+
+    init(_ posts: [PostCandidates]) {
+        postSurfaces.reserveCapacity(posts.count)
+        for post in posts {
+            var ids: [Int] = []
+            ids.reserveCapacity(post.mentions.count)
+            for mention in post.mentions {
+                let key = SurfaceKey(key: mention.key, hint: mention.hint)
+                let id: Int
+                if let existing = index[key] {
+                    id = existing
+                } else {
+                    id = surfaces.count
+                    index[key] = id
+                    var surface = Surface(key: mention.key, hint: mention.hint, words: mention.words, place: mention.place)
+                    surface.skeleton = Skeleton(mention.surface)
+                    surface.surname = mention.words == 1 ? surface.skeleton
+                        : Skeleton(String(mention.surface.split(separator: " ").last ?? ""))
+                    surfaces.append(surface)
+                }
+                surfaces[id].evidence.formUnion(mention.evidence)
+                surfaces[id].count += mention.count
+                surfaces[id].posts += 1
+                if let f = surfaces[id].forms.firstIndex(where: { $0.form == mention.surface }) {
+                    surfaces[id].forms[f].count += mention.count
+                } else {
+                    surfaces[id].forms.append((mention.surface, mention.count))
+                }
+                for title in mention.titles { surfaces[id].titles[title, default: 0] += 1 }
+                for form in mention.titledForms { surfaces[id].titledForms[form, default: 0] += 1 }
+                if mention.qualifier >= 0 { surfaces[id].qualifiers[mention.qualifier, default: 0] += 1 }
+                if surfaces[id].expansion == nil { surfaces[id].expansion = mention.expansion }
+                ids.append(id)
+            }
+            postSurfaces.append(ids)
+        }
+    }
+
+    subscript(id: Int) -> Surface { surfaces[id] }
+
+    /// The surface with folded key `key` and hint `hint`, if the corpus has it.
+    func find(_ key: UInt64, _ hint: Hint) -> Int? {
+        index[SurfaceKey(key: key, hint: hint)]
+    }
+}
+
+private struct SurfaceKey: Hashable {
+    let key: UInt64
+    let hint: Hint
+}

@@ -1,0 +1,211 @@
+/// One word or punctuation mark of a paragraph, as byte offsets into the paragraph's UTF-8.
+///
+/// Words carry a hash of their case-folded bytes (see ``NameForms/fold``), so that lexicon and
+/// gazetteer look-ups need no `String`.
+struct Token {
+    enum Kind: UInt8 {
+        case word, comma, stop, colon, semicolon, openQuote, closeQuote, dash, openParen, closeParen, other
+    }
+
+    struct Flags: OptionSet {
+        let rawValue: UInt16
+        /// First letter upper-case.
+        static let capitalized = Flags(rawValue: 1 << 0)
+        /// At least two letters and no lower-case ASCII letter (`NATO`, `U.S.`).
+        static let allCaps = Flags(rawValue: 1 << 1)
+        static let hasDigit = Flags(rawValue: 1 << 2)
+        /// Followed by `'s` / `’s` (or a bare `'` after `s`), which is not part of the token.
+        static let possessive = Flags(rawValue: 1 << 3)
+        /// Ends with an abbreviation's period (`Gen.`, `J.`, `U.S.`), which the token includes.
+        static let abbreviation = Flags(rawValue: 1 << 4)
+        /// The first word of a sentence (after an opening quote, too).
+        static let sentenceStart = Flags(rawValue: 1 << 5)
+        static let hyphenated = Flags(rawValue: 1 << 6)
+    }
+
+    var start: Int32
+    var end: Int32
+    var hash: UInt64
+    var kind: Kind
+    var flags: Flags
+    var classes: WordClass
+
+    var isWord: Bool { kind == .word }
+    var isCapitalized: Bool { flags.contains(.capitalized) }
+    var length: Int { Int(end - start) }
+}
+
+/// Splits a paragraph into ``Token``s in one pass over its bytes.
+///
+/// Apostrophes inside words are kept (`O'Brien`), a possessive `'s` is cut off and flagged,
+/// hyphenated words stay whole (`Ivano-Frankivsk`), and the period of an initial, of dotted
+/// capitals (`U.S.`) and of a known abbreviation (`Gen.`) belongs to its word, so that only real
+/// sentence ends become `stop` tokens.
+enum Tokenizer {
+    static func tokenize(_ text: UnsafeBufferPointer<UInt8>, into tokens: inout [Token]) {
+        tokens.removeAll(keepingCapacity: true)
+        let n = text.count
+        var i = 0
+        var sentenceStart = true
+        while i < n {
+            let b = text[i]
+            if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D { i += 1; continue }
+            if b == 0xC2, i + 1 < n, text[i + 1] == 0xA0 { i += 2; continue } // no-break space
+            if isWordByte(text, i) {
+                var token = word(text, from: i)
+                if sentenceStart { token.flags.insert(.sentenceStart) }
+                sentenceStart = false
+                i = Int(token.end) + (token.flags.contains(.possessive) ? possessiveLength(text, Int(token.end)) : 0)
+                tokens.append(token)
+                continue
+            }
+            var kind = Token.Kind.other
+            var length = 1
+            switch b {
+            case 0x2C: kind = .comma
+            case 0x2E, 0x21, 0x3F: kind = .stop
+            case 0x3A: kind = .colon
+            case 0x3B: kind = .semicolon
+            case 0x28: kind = .openParen
+            case 0x29: kind = .closeParen
+            case 0x2D: kind = .dash
+            case 0x22: kind = opensQuote(text, i) ? .openQuote : .closeQuote
+            case 0xE2 where i + 2 < n && text[i + 1] == 0x80:
+                length = 3
+                switch text[i + 2] {
+                case 0x9C: kind = .openQuote // “
+                case 0x9D: kind = .closeQuote // ”
+                case 0x93, 0x94: kind = .dash // – —
+                case 0xA6: kind = .stop // …
+                default: kind = .other
+                }
+            default:
+                length = b < 0x80 ? 1 : utf8Length(b)
+            }
+            if kind == .stop || kind == .colon { sentenceStart = true }
+            tokens.append(Token(start: Int32(i), end: Int32(min(i + length, n)), hash: 0, kind: kind, flags: [], classes: []))
+            i += length
+        }
+    }
+
+    /// A straight double quote opens when nothing but space or an opening bracket is before it.
+    /// (Single quotes are left as `other`: they nest inside quotes and double as apostrophes.)
+    private static func opensQuote(_ text: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
+        guard i > 0 else { return true }
+        let before = text[i - 1]
+        return before == 0x20 || before == 0x28 || before == 0x09 || before == 0x9C || before == 0x94
+    }
+
+    /// Whether a word starts at `i`: an ASCII letter or digit, or a non-ASCII letter (any
+    /// multi-byte character outside general punctuation and Latin-1 symbols).
+    @inline(__always)
+    static func isWordByte(_ text: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
+        let b = text[i]
+        if b < 0x80 { return isASCIILetter(b) || (b >= 0x30 && b <= 0x39) }
+        if b == 0xE2 || b == 0xC2 { return false }
+        return b >= 0xC3
+    }
+
+    @inline(__always)
+    static func isASCIILetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
+
+    @inline(__always)
+    static func utf8Length(_ lead: UInt8) -> Int {
+        lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1
+    }
+
+    /// Reads one word starting at `start`.
+    private static func word(_ text: UnsafeBufferPointer<UInt8>, from start: Int) -> Token {
+        let n = text.count
+        var i = start
+        var hash = NameForms.fnvOffset
+        var flags: Token.Flags = []
+        var letters = 0
+        var lower = false
+        var dots = 0
+        let first = text[start]
+        if first >= 0x41 && first <= 0x5A {
+            flags.insert(.capitalized)
+        } else if first >= 0xC3 {
+            if NameForms.isUppercaseScalar(text, at: start) { flags.insert(.capitalized) }
+        }
+        scan: while i < n {
+            let b = text[i]
+            if b < 0x80 {
+                if isASCIILetter(b) {
+                    letters += 1
+                    if b >= 0x61 { lower = true }
+                    hash = NameForms.mix(hash, b | 0x20)
+                    i += 1
+                } else if b >= 0x30 && b <= 0x39 {
+                    flags.insert(.hasDigit)
+                    hash = NameForms.mix(hash, b)
+                    i += 1
+                } else if b == 0x27 { // '
+                    if isPossessiveSuffix(text, i) { flags.insert(.possessive); break scan }
+                    guard i + 1 < n, isWordByte(text, i + 1) else { break scan }
+                    i += 1
+                } else if b == 0x2D || b == 0x2C && flags.contains(.hasDigit) || b == 0x2E && flags.contains(.hasDigit) && letters == 0 {
+                    // hyphen inside a word, or a digit group separator / decimal point inside a number
+                    guard i + 1 < n, isWordByte(text, i + 1), b == 0x2D || (text[i + 1] >= 0x30 && text[i + 1] <= 0x39) else { break scan }
+                    if b == 0x2D { flags.insert(.hyphenated) }
+                    hash = NameForms.mix(hash, b)
+                    i += 1
+                } else if b == 0x2E { // .
+                    if absorbsPeriod(text, start: start, at: i, letters: letters, lower: lower, dots: dots, hash: hash) {
+                        dots += 1
+                        i += 1
+                        flags.insert(.abbreviation)
+                        // `U.S.`: a capital right after the period continues the word.
+                        guard i + 1 < n, text[i] >= 0x41, text[i] <= 0x5A, text[i + 1] == 0x2E else { break scan }
+                    } else {
+                        break scan
+                    }
+                } else {
+                    break scan
+                }
+            } else if b == 0xE2 || b == 0xC2 {
+                if b == 0xE2, i + 2 < n, text[i + 1] == 0x80, text[i + 2] == 0x99 { // ’
+                    if isPossessiveSuffix(text, i) { flags.insert(.possessive); break scan }
+                    guard i + 3 < n, isWordByte(text, i + 3) else { break scan }
+                    i += 3
+                } else {
+                    break scan
+                }
+            } else {
+                let length = utf8Length(b)
+                letters += 1
+                let end = min(i + length, n)
+                if !NameForms.isUppercaseScalar(text, at: i) { lower = true }
+                hash = NameForms.mixFolded(hash, text, i, end)
+                i = end
+            }
+        }
+        if letters >= 2 && !lower { flags.insert(.allCaps) }
+        return Token(start: Int32(start), end: Int32(i), hash: hash, kind: .word, flags: flags, classes: [])
+    }
+
+    /// `'s` or `’s` followed by a non-letter, or a lone `'` / `’` after an `s` at a word's end.
+    private static func isPossessiveSuffix(_ text: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
+        let width = text[i] == 0x27 ? 1 : 3
+        let next = i + width
+        if next < text.count, text[next] | 0x20 == 0x73 {
+            return next + 1 >= text.count || !isWordByte(text, next + 1)
+        }
+        return i > 0 && text[i - 1] | 0x20 == 0x73 && (next >= text.count || !isWordByte(text, next))
+    }
+
+    private static func possessiveLength(_ text: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
+        let width = text[i] == 0x27 ? 1 : 3
+        let next = i + width
+        return next < text.count && text[next] | 0x20 == 0x73 ? width + 1 : width
+    }
+
+    /// An initial (`J.`), dotted capitals (`U.S.`), or a known abbreviation (`Gen.`, `Jr.`).
+    private static func absorbsPeriod(_ text: UnsafeBufferPointer<UInt8>, start: Int, at i: Int, letters: Int,
+                                      lower: Bool, dots: Int, hash: UInt64) -> Bool {
+        if letters == 1 && !lower { return true }
+        if dots > 0 { return true }
+        return Lexicon.isAbbreviation(hash)
+    }
+}

@@ -1,0 +1,39 @@
+import Dispatch
+import Extraction
+
+/// Runs entity and quote extraction over the merged posts in the background, so that it overlaps
+/// with writing the archive: the per-post pass on all cores, then the corpus pass. A post's
+/// context (for lone surnames) is its first page.
+final class EntityPass: @unchecked Sendable {
+    private let done = DispatchGroup()
+    /// Set once by the background work before `done` is left; read only after waiting on `done`.
+    private var corpus = EntityCorpus()
+    private var seconds: Double = 0
+
+    init(_ archive: Archive) {
+        done.enter()
+        DispatchQueue.global().async { [self] in
+            let started = DispatchTime.now()
+            corpus = Self.extract(archive)
+            seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
+            done.leave()
+        }
+    }
+
+    /// The extracted corpus and the seconds extraction took, once it is done.
+    func wait() -> (corpus: EntityCorpus, seconds: Double) {
+        done.wait()
+        return (corpus, seconds)
+    }
+
+    private static func extract(_ archive: Archive) -> EntityCorpus {
+        var pageIndex: [String: Int] = [:]
+        for (index, page) in archive.pages.enumerated() { pageIndex[page.id] = index }
+        let texts = archive.posts.map { post in
+            PostText(headline: post.headline, body: post.body, captions: post.images.compactMap(\.caption),
+                     authors: post.authors, contributors: post.contributors, context: pageIndex[post.pageIDs[0]] ?? -1)
+        }
+        let candidates = IngestJob.parallelMap(texts) { EntityExtractor.candidates($0) }
+        return EntityExtractor.resolve(candidates)
+    }
+}

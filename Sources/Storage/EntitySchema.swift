@@ -1,0 +1,60 @@
+/// The tables of entities, their names, mentions and quotes (written after the posts).
+///
+/// `mentions` is keyed and stored by entity (an entity's posts, timeline, post filter);
+/// `post_entities` holds each post's entities as the API serves them, most mentioned first:
+/// `[{"id","name","type","count"}]` (posts without entities have no row).
+/// `entities.rank` orders entities by mention count (then id) as extraction ranked them;
+/// `entity_aliases` holds every name of an entity, its own name too (`is_name` 1), with the folded
+/// form (lower-case ASCII, diacritics removed: `EntityExtractor.searchKey`) for prefix search.
+/// `first_seen` and `last_seen` are the `published_at` of the entity's earliest and latest posts
+/// in time order (null when none of its posts has a date). `quotes.seq` is the quote's order
+/// within its post.
+extension Schema {
+    public static let entityTables = """
+    CREATE TABLE entities(
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        type TEXT NOT NULL CHECK (type IN ('person', 'organization', 'place')),
+        aliases_json TEXT NOT NULL,
+        titles_json TEXT NOT NULL,
+        mention_count INTEGER NOT NULL,
+        post_count INTEGER NOT NULL,
+        first_seen TEXT,
+        last_seen TEXT,
+        rank INTEGER NOT NULL
+    );
+    CREATE TABLE entity_aliases(
+        entity_id TEXT NOT NULL REFERENCES entities(id),
+        alias TEXT NOT NULL,
+        folded TEXT NOT NULL,
+        is_name INTEGER NOT NULL
+    );
+    CREATE TABLE mentions(
+        entity_id TEXT NOT NULL REFERENCES entities(id),
+        post_id TEXT NOT NULL REFERENCES posts(id),
+        count INTEGER NOT NULL,
+        PRIMARY KEY (entity_id, post_id)
+    ) WITHOUT ROWID;
+    CREATE TABLE post_entities(
+        post_id TEXT PRIMARY KEY REFERENCES posts(id),
+        entities_json TEXT NOT NULL
+    ) WITHOUT ROWID;
+    CREATE TABLE quotes(
+        id INTEGER PRIMARY KEY,
+        post_id TEXT NOT NULL REFERENCES posts(id),
+        seq INTEGER NOT NULL,
+        speaker_id TEXT REFERENCES entities(id),
+        speaker_text TEXT,
+        text TEXT NOT NULL
+    );
+    """
+
+    /// Created after the bulk insert, like ``Schema/indexes``.
+    public static let entityIndexes = """
+    CREATE INDEX entities_by_type ON entities(type, rank);
+    CREATE UNIQUE INDEX entity_aliases_by_entity ON entity_aliases(entity_id, alias);
+    CREATE INDEX entity_aliases_by_folded ON entity_aliases(folded);
+    CREATE INDEX quotes_by_post ON quotes(post_id, seq);
+    CREATE INDEX quotes_by_speaker ON quotes(speaker_id);
+    """
+}

@@ -1,0 +1,137 @@
+import XCTest
+@testable import Extraction
+
+/// Recognition and resolution rules, each on a few invented sentences.
+final class EntityExtractionTests: XCTestCase {
+    private func extract(_ posts: [PostText]) -> EntityCorpus {
+        EntityExtractor.resolve(posts.map(EntityExtractor.candidates))
+    }
+
+    private func extract(_ paragraphs: String...) -> EntityCorpus {
+        extract([PostText(body: paragraphs)])
+    }
+
+    private func entity(_ corpus: EntityCorpus, _ name: String) -> Entity? {
+        corpus.entities.first { $0.name == name }
+    }
+
+    func testFixtureStoryEntitiesAliasesAndTitles() throws {
+        let corpus = extract(EntityFixtures.posts)
+        let lowell = try XCTUnwrap(entity(corpus, "Kieran Lowell"))
+        XCTAssertEqual(lowell.type, .person)
+        XCTAssertEqual(lowell.id, "kieran-lowell")
+        XCTAssertTrue(lowell.aliases.contains("Lowell"))
+        XCTAssertTrue(lowell.aliases.contains("Kerran Lowell"), "a one-letter typo with the same role joins: \(lowell.aliases)")
+        XCTAssertTrue(lowell.titles.contains("US national security adviser"), "\(lowell.titles)")
+        let moigun = try XCTUnwrap(corpus.entities.first { $0.id == "arkady-moigun" || $0.id == "arkady-moygun" })
+        XCTAssertEqual(Set([moigun.name] + moigun.aliases).intersection(["Arkady Moigun", "Arkady Moygun", "Moygun"]).count, 3)
+        let dubensky = try XCTUnwrap(corpus.entities.first { $0.name.hasPrefix("Yaroslav Dubensk") })
+        XCTAssertTrue(dubensky.titles.contains("Ostrevian Foreign Minister"))
+        let ansc = try XCTUnwrap(corpus.entities.first { $0.aliases.contains("ANSC") || $0.name == "ANSC" })
+        XCTAssertEqual(ansc.type, .organization)
+        XCTAssertTrue(([ansc.name] + ansc.aliases).contains("Alliance for Northern Security and Cooperation"))
+        XCTAssertEqual(entity(corpus, "Oslo")?.type, .place)
+        XCTAssertEqual(entity(corpus, "Port Selva")?.type, .place)
+        XCTAssertEqual(entity(corpus, "Keldmarsh")?.type, .place)
+        XCTAssertEqual(entity(corpus, "Ilka Brannock")?.postCount, 2, "bylines make journalists persons")
+        XCTAssertEqual(entity(corpus, "Irena Kovacs")?.titles, ["spokesperson"])
+    }
+
+    func testSurnameThatIsACityIsThePersonWhenUsedLikeOne() throws {
+        let corpus = extract("Defense Secretary Nadia Hamilton spoke with her counterpart.",
+                             "Hamilton stressed the commitment of the alliance.")
+        XCTAssertEqual(entity(corpus, "Nadia Hamilton")?.mentionCount, 2)
+        XCTAssertNil(corpus.entities.first { $0.type == .place })
+        let city = extract("Flights to Hamilton were cancelled, officials in Hamilton said.")
+        XCTAssertEqual(entity(city, "Hamilton")?.type, .place)
+    }
+
+    func testLoneSurnameJoinsThePersonNamedInItsContext() {
+        let posts = [
+            PostText(body: ["Senator Ruth Calder said the vote would pass.", "Calder spoke after the session."], context: 0),
+            PostText(body: ["Governor Paul Calder signed the budget.", "Calder said it was balanced."], context: 1),
+            PostText(body: ["Calder said more funds were needed."], context: 1),
+        ]
+        let corpus = extract(posts)
+        let ruth = corpus.entities.first { $0.name == "Ruth Calder" }
+        let paul = corpus.entities.first { $0.name == "Paul Calder" }
+        XCTAssertEqual(ruth?.mentionCount, 2)
+        XCTAssertEqual(paul?.mentionCount, 3, "the third post shares the second's context")
+        XCTAssertEqual(corpus.entities.filter { $0.type == .person }.count, 2)
+    }
+
+    func testNoJunkFromCalendarChromeSentenceStartsAndTitleCaseHeadlines() {
+        let corpus = extract([PostText(
+            headline: "Leaders Gather In Oslo As Pressure Mounts Over Talks",
+            body: ["Meanwhile, on Sunday the talks continued. Earlier in February the envoys met twice.",
+                   "Link Copied!", "Read more here.", "Where things stand",
+                   "However, Canadian diplomats said the mood was calm."])])
+        XCTAssertEqual(corpus.entities.map(\.name), ["Oslo"])
+    }
+
+    func testImageCreditsAreNotMentions() {
+        var post = ParsedPost(body: ["Rescue teams worked through the night in Lisbon."])
+        post.images = [PostImage(caption: "Rescuers in Lisbon on Monday.", credit: "Marek Holt/Northlight Pictures")]
+        let corpus = extract([PostText(post)])
+        XCTAssertEqual(corpus.entities.map(\.name), ["Lisbon"])
+        XCTAssertEqual(corpus.entities.first?.mentionCount, 2)
+    }
+
+    func testDemonymsCountOnlyForCountriesNamedInTheCorpus() {
+        let corpus = extract("Canadian troops arrived on Monday.", "Portuguese officials stayed away.", "Canada said more would follow.")
+        XCTAssertEqual(entity(corpus, "Canada")?.mentionCount, 2)
+        XCTAssertNil(entity(corpus, "Portugal"))
+    }
+
+    func testTitlesRolesAndAppositions() throws {
+        let corpus = extract(
+            "Harbor Authority spokesperson Lena Mirov said the port would reopen.",
+            "Gen. Tomas Bredt arrived later. Bredt, the army chief of staff, declined to comment.",
+            "Ines Carvo, a senior adviser to the mayor, said the plan was ready.")
+        XCTAssertEqual(entity(corpus, "Lena Mirov")?.titles, ["Harbor Authority spokesperson"])
+        XCTAssertEqual(entity(corpus, "Harbor Authority")?.type, .organization)
+        let bredt = try XCTUnwrap(entity(corpus, "Tomas Bredt"))
+        XCTAssertEqual(bredt.mentionCount, 2)
+        XCTAssertTrue(bredt.titles.contains("Gen."))
+        XCTAssertEqual(entity(corpus, "Ines Carvo")?.titles, ["senior adviser"])
+    }
+
+    func testOrganisationNamesAgreeAcrossWordOrderAndAcronyms() throws {
+        let corpus = extract(
+            "The Vardish Ministry of Foreign Affairs issued a statement.",
+            "Later the Foreign Ministry said talks would resume.",
+            "The Coastal Energy Agency (CEA) raised its forecast. CEA analysts expect more.")
+        let ministry = try XCTUnwrap(entity(corpus, "Vardish Ministry of Foreign Affairs"))
+        XCTAssertEqual(ministry.mentionCount, 2)
+        XCTAssertEqual(ministry.aliases, ["Foreign Ministry"])
+        let agency = try XCTUnwrap(entity(corpus, "CEA") ?? entity(corpus, "Coastal Energy Agency"))
+        XCTAssertEqual(agency.mentionCount, 3)
+    }
+
+    func testIdsAreStableSlugsAndIndependentOfPostOrder() {
+        let forward = extract(EntityFixtures.posts)
+        let backward = extract(Array(EntityFixtures.posts.reversed()))
+        XCTAssertEqual(Set(forward.entities.map(\.id)), Set(backward.entities.map(\.id)))
+        XCTAssertEqual(Set(forward.entities.map(\.id)).count, forward.entities.count)
+        for entity in forward.entities {
+            XCTAssertTrue(entity.id.allSatisfy { $0.isLowercase || $0.isNumber || $0 == "-" }, entity.id)
+        }
+        let melanie = extract("Foreign Minister Mélanie Durocq-Lévesque spoke.")
+        XCTAssertEqual(melanie.entities.first?.id, "melanie-durocq-levesque")
+    }
+
+    func testMentionsCountPerPost() {
+        let corpus = extract([PostText(body: ["Oslo and Lisbon signed.", "Oslo agreed."]), PostText(body: ["Lisbon waited."])])
+        let oslo = corpus.entities.firstIndex { $0.name == "Oslo" }!
+        let lisbon = corpus.entities.firstIndex { $0.name == "Lisbon" }!
+        XCTAssertEqual(corpus.mentions.map { [$0.post, $0.entity, $0.count] }.sorted { $0.lexicographicallyPrecedes($1) },
+                       [[0, oslo, 2], [0, lisbon, 1], [1, lisbon, 1]].sorted { $0.lexicographicallyPrecedes($1) })
+    }
+
+    func testEmptyAndOddInputDoesNotCrash() {
+        let odd = ["", " ", "“", "”", "\"", "’s", "U.S.", "A.", "——", "Ä", String(repeating: "Big ", count: 500), "\u{00A0}Oslo\u{00A0}"]
+        let corpus = extract([PostText(headline: "", body: odd, captions: [""], authors: [""], contributors: [])])
+        XCTAssertTrue(corpus.entities.contains { $0.name == "Oslo" })
+        XCTAssertEqual(extract([]).entities, [])
+    }
+}

@@ -1,0 +1,48 @@
+import XCTest
+@testable import Extraction
+
+/// Folding, skeletons, slugs and the tokenizer's word boundaries.
+final class NameFormsTests: XCTestCase {
+    func testFoldSkeletonSlugAndHash() {
+        XCTAssertEqual(NameForms.fold("Mélanie  Łódź-Żuraw U.S."), "melanie lodz-zuraw us")
+        XCTAssertEqual(NameForms.skeleton("Zelenskyy"), NameForms.skeleton("Zelensky"))
+        XCTAssertEqual(NameForms.skeleton("Shoygu"), NameForms.skeleton("Shoigu"))
+        XCTAssertNotEqual(NameForms.skeleton("Peskov"), NameForms.skeleton("Pesko"))
+        XCTAssertEqual(NameForms.distance(Array("jake".utf8), Array("jack".utf8), limit: 2), 2)
+        XCTAssertEqual(NameForms.distance(Array("abcdef".utf8), Array("uvwxyz".utf8), limit: 2), 3)
+        XCTAssertEqual(NameForms.slug("Antony Blinken"), "antony-blinken")
+        XCTAssertEqual(NameForms.slug("Straße ß"), "strasse-ss")
+        XCTAssertEqual(NameForms.slug("—"), "entity")
+        XCTAssertEqual(NameForms.hash("U.S."), NameForms.hash("us"))
+        XCTAssertEqual(NameForms.hash("São  Paulo"), NameForms.hash("sao paulo"))
+    }
+
+    func testTokenizerKeepsNamesWholeAndSplitsPossessives() {
+        let text = "Gen. J. R. O'Neill’s U.S. team met Ukraine-Russia envoys\u{00A0}in Kyiv. “Yes,” she said."
+        var tokens: [Token] = []
+        var copy = text
+        copy.withUTF8 { Tokenizer.tokenize($0, into: &tokens) }
+        let words = tokens.filter(\.isWord).map { token -> String in
+            let bytes = Array(text.utf8)[Int(token.start)..<Int(token.end)]
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        XCTAssertEqual(words, ["Gen.", "J.", "R.", "O'Neill", "U.S.", "team", "met", "Ukraine-Russia", "envoys", "in", "Kyiv",
+                               "Yes", "she", "said"])
+        let oneill = tokens.first { $0.isWord && $0.hash == NameForms.hash("oneill") }
+        XCTAssertTrue(oneill?.flags.contains(.possessive) ?? false)
+        XCTAssertTrue(tokens.first { $0.hash == NameForms.hash("us") }?.flags.contains(.allCaps) ?? false)
+        XCTAssertEqual(tokens.filter { $0.kind == .stop }.count, 2)
+        XCTAssertTrue(tokens.first { $0.hash == NameForms.hash("yes") }?.flags.contains(.sentenceStart) ?? false)
+        XCTAssertEqual(tokens.filter { $0.kind == .openQuote }.count, 1)
+    }
+
+    func testGazetteerAndGivenNamesLoad() {
+        XCTAssertGreaterThan(Gazetteer.data.places.count, 5000)
+        let kyiv = Gazetteer.entry(NameForms.hash("Kiev")).map { Gazetteer.data.places[Int($0.place)].name }
+        XCTAssertEqual(kyiv, "Kyiv")
+        XCTAssertEqual(Gazetteer.entry(NameForms.hash("US"))?.upperOnly, true)
+        XCTAssertNotNil(Gazetteer.demonym(NameForms.hash("Ukrainians")))
+        XCTAssertTrue(GivenNames.lookup(NameForms.hash("Laura")).known)
+        XCTAssertEqual(GivenNames.lookup(NameForms.hash("Will")).ambiguous, true)
+    }
+}

@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Entity and quote extraction benchmark.
+#
+#   bench/entities.sh [--skip-build] [--sizes "10 50 100"] [--rounds N] [--baseline BINARY]
+#
+# Runs bench/ingest.sh (which builds the release binary and generates the corpora when needed)
+# N times (default 3) and prints, per size, the median ingest seconds and MB/s and the median
+# seconds and MB/s of entity extraction as the ingest report gives them ("extracted in X s": the
+# per-post pass on all cores plus the corpus pass; it runs while the archive is written, so it
+# shares the cores with the writer). With --baseline, each round also runs bench/ingest.sh with
+# that binary (for instance a build of the commit before entity extraction), interleaved, and the
+# table adds its median seconds and the slowdown. MB are 10^6 bytes of input.
+set -euo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+OUT=bench/out
+SIZES="10 50 100"
+ROUNDS=3
+BUILD=1
+BASELINE=""
+while [[ $# -gt 0 ]]; do
+    case "$1" in
+        --skip-build) BUILD=0; shift ;;
+        --sizes) SIZES="$2"; shift 2 ;;
+        --rounds) ROUNDS="$2"; shift 2 ;;
+        --baseline) BASELINE="$2"; shift 2 ;;
+        -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
+        *) echo "unknown argument: $1" >&2; exit 2 ;;
+    esac
+done
+
+median() { sort -n | awk '{ v[NR] = $1 } END { if (NR == 0) print "-"; else print v[int((NR + 1) / 2)] }'; }
+
+results=$(mktemp)
+trap 'rm -f "$results"' EXIT
+skip=()
+[[ $BUILD -eq 0 ]] && skip=(--skip-build)
+for round in $(seq "$ROUNDS"); do
+    echo "==> round $round" >&2
+    if [[ -n "$BASELINE" ]]; then
+        DATELINE="$BASELINE" bash bench/ingest.sh --skip-build --sizes "$SIZES" | awk 'NR > 1 { print "base", $1, $3 }' >>"$results"
+    fi
+    bash bench/ingest.sh "${skip[@]}" --sizes "$SIZES" | awk 'NR > 1 { print "ingest", $1, $3 }' >>"$results"
+    skip=(--skip-build)
+    for size in $SIZES; do
+        awk -v s="$size" '/extracted in/ { for (i = 1; i <= NF; i++) if ($i == "in" && $(i + 2) == "s") print "extract", s, $(i + 1) }' \
+            "$OUT/ingest-$size.log" >>"$results"
+    done
+done
+
+printf '%8s %10s %10s %12s %12s' "size MB" "ingest s" "ingest MB/s" "extract s" "extract MB/s"
+[[ -n "$BASELINE" ]] && printf ' %12s %10s' "baseline s" "slowdown"
+echo
+for size in $SIZES; do
+    bytes=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["bytes"])' "$OUT/corpus-$size.manifest.json")
+    ingest=$(awk -v s="$size" '$1 == "ingest" && $2 == s { print $3 }' "$results" | median)
+    extract=$(awk -v s="$size" '$1 == "extract" && $2 == s { print $3 }' "$results" | median)
+    printf '%8s %10s %10.2f %12s %12.2f' "$size" "$ingest" "$(awk -v b="$bytes" -v s="$ingest" 'BEGIN { print b / 1e6 / s }')" \
+        "$extract" "$(awk -v b="$bytes" -v s="$extract" 'BEGIN { print b / 1e6 / s }')"
+    if [[ -n "$BASELINE" ]]; then
+        base=$(awk -v s="$size" '$1 == "base" && $2 == s { print $3 }' "$results" | median)
+        printf ' %12s %9.0f%%' "$base" "$(awk -v a="$ingest" -v b="$base" 'BEGIN { print (a / b - 1) * 100 }')"
+    fi
+    echo
+done
