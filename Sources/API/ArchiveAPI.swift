@@ -85,6 +85,7 @@ public struct ArchiveInfo: Sendable {
     public let schemaVersion: Int
     public let pages: Int
     public let posts: Int
+    public let entities: Int
     /// Short tag naming this build: used in `ETag`s and cursors.
     public var version: String { String(sourceDigest.prefix(16)) + "-" + String(schemaVersion) }
 
@@ -105,6 +106,9 @@ public struct ArchiveInfo: Sendable {
         schemaVersion = version
         pages = meta["pages"].flatMap(Int.init) ?? 0
         posts = meta["posts"].flatMap(Int.init) ?? 0
+        let count = try connection.statement("SELECT count(*) FROM entities")
+        try count.bind()
+        entities = try count.step() ? count.row.int(0) : 0
     }
 }
 

@@ -2,7 +2,8 @@ import Storage
 
 /// The post columns every post list selects, and how they become a PostSummary or Post object.
 enum PostJSON {
-    /// Columns 0…12 of a post row, from `posts p`: `page_id` and `page_seq` name the post's first page.
+    /// Columns 0…13 of a post row, from `posts p`: `page_id` and `page_seq` name the post's first page;
+    /// 13 is the post's entities as JSON (NULL when it has none).
     static let summaryColumns = summaryColumns(page: "p.page_id", seq: "p.page_seq")
 
     /// ``summaryColumns`` with `page_id` and `page_seq` taken from other expressions, e.g. the page a
@@ -10,10 +11,11 @@ enum PostJSON {
     static func summaryColumns(page: String, seq: String) -> String {
         """
         p.id, p.headline, p.byline, p.authors_json, p.published_at, p.time_precision, p.published_day,
-        \(page), \(seq), p.word_count, p.excerpt, p.image_count, p.timeline_rank
+        \(page), \(seq), p.word_count, p.excerpt, p.image_count, p.timeline_rank,
+        (SELECT entities_json FROM post_entities WHERE post_id = p.id)
         """
     }
-    /// ``summaryColumns`` followed by the columns only the full post has (13…15).
+    /// ``summaryColumns`` followed by the columns only the full post has (14…16).
     static let detailColumns = summaryColumns + ", p.body_json, p.images_json, p.contributors_json"
     /// The column that orders posts in time (1 = oldest).
     static let rankColumn = 12
@@ -25,13 +27,14 @@ enum PostJSON {
         "excerpt": .text, "image_count": .integer,
     ])
 
-    /// The body, images and contributors of a ``detailColumns`` row (13…15).
-    private static let content = RowObject(["body": .json, "images": .json, "contributors": .json], firstColumn: 13)
+    /// The body, images and contributors of a ``detailColumns`` row (14…16).
+    private static let content = RowObject(["body": .json, "images": .json, "contributors": .json], firstColumn: 14)
 
     /// Writes the fields of a PostSummary, without the braces, so a Post can continue the object.
     static func writeSummaryFields(_ row: Row, to json: inout JSONWriter) {
         summary.writeFields(row, to: &json)
-        json.raw(",\"entities\":[]")
+        json.raw(",\"entities\":")
+        if row.isNull(13) { json.raw("[]") } else { json.json(row, 13) }
     }
 
     /// Writes `{…}` for a PostSummary row.

@@ -4,9 +4,16 @@ import Storage
 /// `/api/posts` (filtered, cursor-paginated, in time order) and `/api/posts/{id}`.
 enum PostRoutes {
     static func list(_ request: Request, _ parameters: PathParameters, _ archive: ArchiveReader) throws -> [UInt8] {
-        let query = try QueryParameters(request, allowed: ["page", "since", "until", "order", "limit", "cursor"])
+        try list(request, archive, entity: nil)
+    }
+
+    /// The post list; `pathEntity` is the entity of `/api/entities/{id}/posts` (else the `entity`
+    /// parameter may name one).
+    static func list(_ request: Request, _ archive: ArchiveReader, entity pathEntity: String?) throws -> [UInt8] {
+        let query = try QueryParameters(request, allowed: ["page", "since", "until", "order", "limit", "cursor"]
+                                                          + (pathEntity == nil ? ["entity"] : []))
         let newestFirst = try query.choice("order", ["desc", "asc"]) == "desc"
-        let filter = try PostFilter(query, archive)
+        let filter = try PostFilter(query, archive, entity: pathEntity)
         let kind = newestFirst ? "posts-desc" : "posts-asc"
         var list = ListPage(limit: try query.limit(), cursorKind: kind, version: archive.version)
         var conditions = filter.conditions
@@ -65,12 +72,14 @@ enum PostRoutes {
             sourceReference.write(row, to: &json)
             index += 1
         }
-        json.raw("],\"quotes\":[]}")
+        json.raw("],\"quotes\":")
+        try QuoteRoutes.writeQuotes(ofPost: id, archive, to: &json)
+        json.raw("}")
         return json.bytes
     }
 }
 
-/// The `page`, `since` and `until` filters shared by post lists and the timeline, as SQL
+/// The `page`, `entity`, `since` and `until` filters shared by post lists and the timeline, as SQL
 /// conditions on `posts p`.
 ///
 /// A date bound compares days. A date-and-time bound compares minutes for posts with a time, and
@@ -80,11 +89,16 @@ struct PostFilter {
     private(set) var conditions: [String] = []
     private(set) var values: [SQLValue] = []
 
-    init(_ query: QueryParameters, _ archive: ArchiveReader) throws {
+    init(_ query: QueryParameters, _ archive: ArchiveReader, entity pathEntity: String? = nil) throws {
         if let page = query.string("page") {
             try PageRoutes.requireExists(page, archive)
             conditions.append("p.id IN (SELECT post_id FROM post_pages WHERE page_id = ?)")
             values.append(.text(page))
+        }
+        if let entity = pathEntity ?? query.string("entity") {
+            if pathEntity == nil { try EntityRoutes.requireExists(entity, archive) }
+            conditions.append("p.id IN (SELECT post_id FROM mentions WHERE entity_id = ?)")
+            values.append(.text(entity))
         }
         let since = try query.timeBound("since")
         let until = try query.timeBound("until")

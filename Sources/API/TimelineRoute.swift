@@ -11,10 +11,17 @@ enum TimelineRoute {
     static let defaultPostsPerBucket = 100
 
     static func timeline(_ request: Request, _ parameters: PathParameters, _ archive: ArchiveReader) throws -> [UInt8] {
-        let query = try QueryParameters(request, allowed: ["granularity", "page", "since", "until", "per_bucket"])
+        try timeline(request, archive, entity: nil)
+    }
+
+    /// The timeline; `pathEntity` is the entity of `/api/entities/{id}/timeline` (else the `entity`
+    /// parameter may name one).
+    static func timeline(_ request: Request, _ archive: ArchiveReader, entity pathEntity: String?) throws -> [UInt8] {
+        let query = try QueryParameters(request, allowed: ["granularity", "page", "since", "until", "per_bucket"]
+                                                          + (pathEntity == nil ? ["entity"] : []))
         let hourly = try query.choice("granularity", ["day", "hour"]) == "hour"
         let perBucket = try perBucketLimit(query)
-        let filter = try PostFilter(query, archive)
+        let filter = try PostFilter(query, archive, entity: pathEntity)
         let statement = try archive.statement("""
             SELECT p.id, p.headline, p.published_at, p.time_precision, p.page_id, p.published_day
             FROM posts p \(filter.conditions.isEmpty ? "" : "WHERE " + filter.conditions.joined(separator: " AND "))

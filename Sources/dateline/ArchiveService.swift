@@ -156,6 +156,7 @@ final class ArchiveService: Sendable {
         archive.withLock { $0 = api }
         server.replaceHandler(withMetrics(api.handler))
         log.info("serving archive", ["posts": String(api.info.posts), "pages": String(api.info.pages),
+                                     "entities": String(api.info.entities),
                                      "version": api.info.version])
     }
 
@@ -166,7 +167,7 @@ final class ArchiveService: Sendable {
             guard let self else { return .problem(status: .serviceUnavailable) }
             let archive = self.archive.withLock { $0?.info }
             let text = metrics.render(openConnections: server.openConnections,
-                                      archive: archive.map { (posts: $0.posts, pages: $0.pages) },
+                                      archive: archive.map { (posts: $0.posts, pages: $0.pages, entities: $0.entities) },
                                       databasePath: config.database)
             return Response(headers: ["Content-Type": "text/plain; version=0.0.4; charset=utf-8", "Cache-Control": "no-store"],
                             body: Array(text.utf8))

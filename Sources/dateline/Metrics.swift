@@ -78,7 +78,7 @@ final class Metrics: Sendable {
     }
 
     /// The whole exposition. `archive` is nil while no archive is open.
-    func render(openConnections: Int, archive: (posts: Int, pages: Int)?, databasePath: String) -> String {
+    func render(openConnections: Int, archive: (posts: Int, pages: Int, entities: Int)?, databasePath: String) -> String {
         var out = ""
         let figures = requests.withLock { $0 }
         family(&out, "dateline_http_requests_total", "counter", "HTTP requests answered, by route pattern and status.")
@@ -116,6 +116,7 @@ final class Metrics: Sendable {
         if let archive {
             gauge(&out, "dateline_archive_posts", "Posts in the archive served.", archive.posts)
             gauge(&out, "dateline_archive_pages", "Live pages in the archive served.", archive.pages)
+            gauge(&out, "dateline_archive_entities", "People, organisations and places in the archive served.", archive.entities)
         }
         if let size = (try? FileManager.default.attributesOfItem(atPath: databasePath))?[.size] as? Int {
             gauge(&out, "dateline_database_size_bytes", "Size of the archive file.", size)

@@ -88,6 +88,7 @@ final class ServeCommandTests: XCTestCase {
         XCTAssertTrue(text.contains(#"dateline_http_requests_total{route="/api/posts",status="200"} 3"#), text)
         XCTAssertTrue(text.contains(#"dateline_http_requests_total{route="/api/posts/{id}",status="404"} 1"#), text)
         XCTAssertTrue(text.contains("dateline_archive_posts 33"))
+        XCTAssertTrue(text.contains("dateline_archive_entities "))
         XCTAssertTrue(text.contains(#"dateline_ingest_runs_total{result="done"} 1"#))
         XCTAssertTrue(text.contains("dateline_http_request_duration_seconds_bucket{route=\"/api/posts\",le=\"+Inf\"} 3"))
         // Every sample line is `name{labels} value` with a numeric value, under a declared family.
