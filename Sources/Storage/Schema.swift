@@ -6,11 +6,13 @@
 /// the file was built from, which makes a re-run on unchanged sources a no-op.
 public enum Schema {
     /// Bumped whenever tables or the meaning of a column change, or the parser changes its output.
-    public static let version = 4
+    public static let version = 5
 
     /// The tables. Every WITHOUT ROWID table lists its primary-key columns first, in key order:
     /// SQLite 3.40.0 to 3.41.0 (Debian 12 ships 3.40.1) otherwise reports a false "NULL value in …"
-    /// for every row from `PRAGMA integrity_check` and `quick_check`.
+    /// for every row from `PRAGMA integrity_check` and `quick_check`. `posts` keeps its large JSON
+    /// columns last: lists read only the small leading columns, and SQLite then never follows a
+    /// post's overflow pages (a body before them made every list read the whole post).
     public static let create = """
     CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
     CREATE TABLE sources(
@@ -44,15 +46,15 @@ public enum Schema {
         time_precision TEXT NOT NULL CHECK (time_precision IN ('minute', 'day', 'unknown')),
         published_day TEXT,
         sort_minute INTEGER,
-        body_json TEXT NOT NULL,
-        images_json TEXT NOT NULL,
-        contributors_json TEXT NOT NULL,
         word_count INTEGER NOT NULL,
         excerpt TEXT NOT NULL,
         image_count INTEGER NOT NULL,
         page_id TEXT NOT NULL REFERENCES pages(id),
         page_seq INTEGER NOT NULL,
-        timeline_rank INTEGER NOT NULL
+        timeline_rank INTEGER NOT NULL,
+        images_json TEXT NOT NULL,
+        contributors_json TEXT NOT NULL,
+        body_json TEXT NOT NULL
     );
     CREATE TABLE post_pages(
         page_id TEXT NOT NULL REFERENCES pages(id),
