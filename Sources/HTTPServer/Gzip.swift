@@ -6,8 +6,12 @@ public enum Gzip {
     /// Idle compressors: zlib's ~256 KiB of state per stream is set up once, not per call.
     private static let idle = Mutex<[GzipCompressor]>([])
 
-    /// `bytes` gzip-compressed at the default level, in an array no larger than the result. Use it to
-    /// precompute bodies that are served many times. Thread-safe.
+    /// `bytes` gzip-compressed at zlib's fastest level, in an array no larger than the result. Use it
+    /// to precompute bodies that are served many times. Thread-safe.
+    ///
+    /// The fastest level costs about half the time of the default one for output 5–15% larger on
+    /// JSON: a cache that holds less than its working set compresses on most misses, so compression
+    /// speed matters more than the last bytes.
     public static func compress(_ bytes: [UInt8]) -> [UInt8] {
         let compressor = idle.withLock { $0.popLast() } ?? GzipCompressor()
         defer { idle.withLock { if $0.count < 8 { $0.append(compressor) } } }
@@ -24,7 +28,7 @@ public enum Gzip {
 final class GzipCompressor: @unchecked Sendable {
     private let stream: UnsafeMutablePointer<z_stream>
 
-    init(level: Int32 = 6) {
+    init(level: Int32 = Z_BEST_SPEED) {
         stream = .allocate(capacity: 1)
         stream.initialize(to: z_stream())
         let status = deflateInit2_(stream, level, Z_DEFLATED, 31, 8, Z_DEFAULT_STRATEGY,
