@@ -12,10 +12,13 @@ public final class ArchiveAPI: Sendable {
     private let context: ArchiveContext
     private let cache: ResponseCache
     private let router: Router
+    private let serverSendsGzip: Bool
 
     /// Opens `databasePath` read-only. Throws when it is missing, not a Dateline archive, or was
     /// written by another schema version (re-run the ingest then).
-    public init(databasePath: String, responseCacheBytes: Int = 16 << 20,
+    /// `gzip` says whether the server sends gzip at all (``ServerConfiguration/gzip``): cached
+    /// responses are kept compressed, and handed out that way only to clients that will get them so.
+    public init(databasePath: String, responseCacheBytes: Int = 16 << 20, gzip: Bool = true,
                 fallback: @escaping Handler = { _ in .problem(status: .notFound) }) throws {
         let pool: ConnectionPool
         do { pool = try ConnectionPool(path: databasePath) } catch let error as SQLiteError where error.primaryCode == 26 {
@@ -24,6 +27,7 @@ public final class ArchiveAPI: Sendable {
         info = try pool.withConnection { try ArchiveInfo(connection: $0) }
         context = ArchiveContext(pool: pool, info: info)
         cache = ResponseCache(capacity: responseCacheBytes)
+        serverSendsGzip = gzip
         var router = Router(fallback: fallback)
         Routes.register(in: &router, context: context)
         self.router = router
@@ -35,7 +39,7 @@ public final class ArchiveAPI: Sendable {
             return router.handle(request)
         }
         let key = request.rawQuery.map { request.rawPath + "?" + $0 } ?? request.rawPath
-        let gzip = request.acceptsGzip
+        let gzip = serverSendsGzip && request.acceptsGzip
         if let cached = cache.response(for: key, gzip: gzip) { return cached }
         let response = router.handle(request)
         return response.status == .ok ? cache.store(response, for: key, gzip: gzip) : response

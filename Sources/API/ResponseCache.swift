@@ -1,22 +1,24 @@
 import HTTPServer
 import Synchronization
+import ZlibCodec
 
 /// Finished responses by request target, for an archive that never changes while it is served.
-/// A response is gzip-compressed once, when a client that accepts gzip first gets it, and the
-/// encoding is kept with it; clients that never ask for gzip never pay for compression. Bounded by bytes (bodies, gzip bodies and keys) and evicted with the CLOCK
-/// algorithm: a hit marks its entry, and the clock hand spares a marked entry once, so entries that
-/// are asked for again stay while one-off requests make room.
+///
+/// Entries are kept gzip-compressed (JSON shrinks four- to sixfold), so the same memory holds
+/// several times more of them: gzip clients get the stored bytes as they are, identity clients get
+/// them inflated, which costs far less than running the queries again. Bounded by bytes and
+/// evicted with the CLOCK algorithm: a hit marks its entry, and the clock hand spares a marked entry
+/// once, so entries that are asked for again stay while one-off requests make room.
 final class ResponseCache: Sendable {
     private let capacity: Int
     private let state = Mutex(State())
 
     private struct Slot {
         var key: String
+        /// Either `body` or, when gzip made it smaller, only `gzippedBody`.
         var response: Response
         var size: Int
         var referenced: Bool
-        /// Whether compression was tried (it is kept only when it makes the body smaller).
-        var compressed: Bool
     }
 
     private struct State {
@@ -33,44 +35,29 @@ final class ResponseCache: Sendable {
         self.capacity = capacity
     }
 
-    /// The cached response for `key`; with `gzip`, one that carries its gzip body when compression
-    /// helps (compressed now if this is the first gzip client to ask).
+    /// The cached response for `key`, gzip-encoded only when the client accepts `gzip`.
     func response(for key: String, gzip: Bool) -> Response? {
         guard capacity > 0 else { return nil }
-        let found = state.withLock { state -> (Response, Bool)? in
-            guard let index = state.index[key], let slot = state.slots[index] else { return nil }
+        let found = state.withLock { state -> Response? in
+            guard let index = state.index[key] else { return nil }
             state.slots[index]?.referenced = true
-            return (slot.response, slot.compressed)
+            return state.slots[index]?.response
         }
-        guard let (response, compressed) = found else { return nil }
-        guard gzip, !compressed else { return response }
-        let encoded = response.precompressed()
-        state.withLock { state in
-            guard let index = state.index[key], state.slots[index]?.compressed == false else { return }
-            let added = encoded.gzippedBody?.count ?? 0
-            state.slots[index]?.response = encoded
-            state.slots[index]?.compressed = true
-            state.slots[index]?.size += added
-            state.bytes += added
-        }
-        return encoded
+        guard let found else { return nil }
+        return Self.deliver(found, gzip: gzip)
     }
 
-    /// Stores `response` (gzip-compressed first when `gzip`) and returns what to send.
+    /// Stores `response` and returns what to send to a client that does or does not accept `gzip`.
     func store(_ response: Response, for key: String, gzip: Bool) -> Response {
         guard capacity > 0, response.body.count + key.utf8.count <= capacity / 8 else { return response }
-        var stored = gzip ? response.precompressed() : response
-        // JSON bodies are built in generously reserved buffers; keep only the bytes.
-        stored.body = [UInt8](unsafeUninitializedCapacity: stored.body.count) { buffer, count in
-            count = buffer.initialize(fromContentsOf: stored.body)
-        }
+        let stored = Self.compact(response.precompressed())
         let size = stored.body.count + (stored.gzippedBody?.count ?? 0) + key.utf8.count
         state.withLock { state in
             guard state.index[key] == nil else { return }
             while state.bytes + size > capacity, state.bytes > 0 {
                 Self.evictOne(&state)
             }
-            let slot = Slot(key: key, response: stored, size: size, referenced: false, compressed: gzip)
+            let slot = Slot(key: key, response: stored, size: size, referenced: false)
             if let free = state.free.popLast() {
                 state.slots[free] = slot
                 state.index[key] = free
@@ -80,7 +67,36 @@ final class ResponseCache: Sendable {
             }
             state.bytes += size
         }
+        return gzip ? stored : response
+    }
+
+    /// The stored form: only the gzip bytes when there are some, in arrays without spare capacity
+    /// (JSON is built in generously reserved buffers).
+    private static func compact(_ response: Response) -> Response {
+        var stored = response
+        if let gzipped = response.gzippedBody {
+            stored.body = []
+            stored.gzippedBody = exact(gzipped)
+        } else {
+            stored.body = exact(response.body)
+        }
         return stored
+    }
+
+    private static func exact(_ bytes: [UInt8]) -> [UInt8] {
+        [UInt8](unsafeUninitializedCapacity: bytes.count) { buffer, count in
+            count = buffer.initialize(fromContentsOf: bytes)
+        }
+    }
+
+    /// A stored response as sent: inflated for a client that does not take gzip.
+    private static func deliver(_ stored: Response, gzip: Bool) -> Response {
+        guard !gzip, stored.body.isEmpty, let gzipped = stored.gzippedBody,
+              let body = try? Gunzip.decompress(gzipped, limit: Int.max) else { return stored }
+        var plain = stored
+        plain.body = body
+        plain.gzippedBody = nil
+        return plain
     }
 
     /// Advances the clock hand to the next unmarked entry, unmarking marked ones on the way, and

@@ -1,3 +1,4 @@
+import ZlibCodec
 /// What a handler returns: status, headers and body bytes.
 ///
 /// The server adds `Date`, `Server`, `Content-Length`, `Connection` and `X-Request-Id` itself (handler

@@ -1,3 +1,4 @@
+import ZlibCodec
 /// State owned by one worker thread and shared by that thread's connections; it never crosses
 /// threads, so it needs no locks: the cached `Date` value, the request-id counter and a reusable
 /// zlib stream. Per-request compression uses zlib's fastest level, like ``Gzip/compress(_:)``: on

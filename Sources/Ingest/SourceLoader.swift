@@ -1,3 +1,4 @@
+import ZlibCodec
 import Foundation
 
 /// Reads one source file into checked UTF-8 text, or says why it cannot be used.

@@ -150,7 +150,8 @@ final class ArchiveService: Sendable {
     /// Opens the archive file and routes every later request to it.
     private func openArchive() throws {
         let files = staticFiles
-        let api = try ArchiveAPI(databasePath: config.database, responseCacheBytes: config.responseCacheBytes) { request in
+        let api = try ArchiveAPI(databasePath: config.database, responseCacheBytes: config.responseCacheBytes,
+                                 gzip: config.gzip) { request in
             files?.respond(to: request) ?? .problem(status: .notFound)
         }
         archive.withLock { $0 = api }

@@ -2,6 +2,7 @@
 import Foundation
 import HTTPServer
 import XCTest
+import ZlibCodec
 
 final class ArchiveAPITests: XCTestCase {
     func testStatsDescribeTheArchive() throws {
@@ -22,12 +23,11 @@ final class ArchiveAPITests: XCTestCase {
         XCTAssertTrue(etag.hasPrefix("\"") && etag.contains(SampleArchive.api.info.version))
         XCTAssertEqual(try get("/api/pages").response.headers["ETag"], etag)
         let second = try get("/api/posts?limit=3")
-        XCTAssertEqual(second.response.body, first.response.body)
-        XCTAssertNil(second.response.gzippedBody, "no client asked for gzip yet")
-        let zipped = Reply(response: SampleArchive.api.handle(try Request(target: "/api/posts?limit=3",
-                                                                          headers: ["Accept-Encoding": "gzip"])))
-        XCTAssertEqual(zipped.response.body, first.response.body)
-        XCTAssertNotNil(zipped.response.gzippedBody, "the cached response now carries its gzip encoding")
+        XCTAssertTrue(second.response.body == first.response.body, "an identity client gets the same JSON from the cache")
+        XCTAssertNil(second.response.gzippedBody)
+        let zipped = SampleArchive.api.handle(try Request(target: "/api/posts?limit=3", headers: ["Accept-Encoding": "gzip"]))
+        let inflated = try Gunzip.decompress(try XCTUnwrap(zipped.gzippedBody), limit: 1 << 24)
+        XCTAssertTrue(inflated == first.response.body, "a gzip client gets the same JSON, compressed")
     }
 
     func testProblemsAreNotCachedAndUnknownAPIPathsAre404() throws {

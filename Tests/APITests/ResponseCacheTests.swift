@@ -1,6 +1,7 @@
 @testable import API
 import HTTPServer
 import XCTest
+import ZlibCodec
 
 final class ResponseCacheTests: XCTestCase {
     private func response(_ size: Int) -> Response {
@@ -31,16 +32,19 @@ final class ResponseCacheTests: XCTestCase {
         XCTAssertEqual((0..<9).filter { cache.response(for: "new\($0)", gzip: false) != nil }.count, 9)
     }
 
-    func testGzipIsComputedOnceForTheFirstClientThatAcceptsIt() {
+    func testJSONIsKeptCompressedAndServedInflatedToIdentityClients() throws {
         let cache = ResponseCache(capacity: 100_000)
-        let json = Response.json(Array(String(repeating: "{\"a\":\"same text\"},", count: 200).utf8))
-        let plain = cache.store(json, for: "k", gzip: false)
-        XCTAssertNil(plain.gzippedBody, "an identity client costs no compression")
-        XCTAssertNil(cache.response(for: "k", gzip: false)?.gzippedBody)
-        let encoded = cache.response(for: "k", gzip: true)?.gzippedBody
-        XCTAssertNotNil(encoded)
-        XCTAssertEqual(cache.response(for: "k", gzip: true)?.gzippedBody, encoded, "kept, not recomputed")
-        XCTAssertEqual(cache.store(json, for: "g", gzip: true).gzippedBody?.isEmpty, false)
+        let json = Response.json(Array(String(repeating: "{\"a\":\"same text\"},", count: 600).utf8))
+        XCTAssertEqual(cache.store(json, for: "k", gzip: false).body, json.body)
+        let plain = try XCTUnwrap(cache.response(for: "k", gzip: false))
+        XCTAssertEqual(plain.body, json.body, "an identity client gets the JSON itself")
+        XCTAssertNil(plain.gzippedBody)
+        let zipped = try XCTUnwrap(cache.response(for: "k", gzip: true))
+        XCTAssertEqual(try Gunzip.decompress(try XCTUnwrap(zipped.gzippedBody), limit: 1 << 20), json.body)
+        XCTAssertEqual(zipped.headers["Content-Type"], "application/json")
+        // 12 kB of repetitive JSON compresses to a few hundred bytes: 30 copies fit in 100 kB.
+        for key in 0..<30 { _ = cache.store(json, for: "copy\(key)", gzip: true) }
+        XCTAssertEqual((0..<30).filter { cache.response(for: "copy\($0)", gzip: true) != nil }.count, 30)
     }
 
     func testTooLargeOrDisabledIsNotStoredButStillAnswered() {

@@ -1,4 +1,4 @@
-import CZlib
+import ZlibCodec
 import Glibc
 import HTTPServer
 import Synchronization
@@ -139,28 +139,9 @@ final class LogCollector: Sendable {
     var all: [AccessLogEntry] { entries.withLock { $0 } }
 }
 
-/// gunzip through zlib's inflate (windowBits 31 = gzip wrapper only).
+/// Decompresses one gzip body (nil when it is not valid gzip).
 func gunzip(_ compressed: [UInt8]) -> [UInt8]? {
-    var stream = z_stream()
-    guard inflateInit2_(&stream, 31, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else { return nil }
-    defer { inflateEnd(&stream) }
-    var output: [UInt8] = []
-    var chunk = [UInt8](repeating: 0, count: 16384)
-    var input = compressed
-    return input.withUnsafeMutableBufferPointer { source -> [UInt8]? in
-        stream.next_in = source.baseAddress
-        stream.avail_in = uInt(source.count)
-        while true {
-            let status = chunk.withUnsafeMutableBufferPointer { buffer -> Int32 in
-                stream.next_out = buffer.baseAddress
-                stream.avail_out = uInt(buffer.count)
-                return inflate(&stream, Z_NO_FLUSH)
-            }
-            output.append(contentsOf: chunk[..<(chunk.count - Int(stream.avail_out))])
-            if status == Z_STREAM_END { return stream.avail_in == 0 ? output : nil }
-            guard status == Z_OK else { return nil }
-        }
-    }
+    try? Gunzip.decompress(compressed, limit: 1 << 28)
 }
 
 extension XCTestCase {

@@ -1,3 +1,4 @@
+import ZlibCodec
 import XCTest
 @testable import Ingest
 

@@ -2,19 +2,21 @@ import CZlib
 
 /// Decompresses gzip data through zlib, refusing to produce more than a set number of bytes
 /// (a gzip bomb is reported, not unpacked).
-enum Gunzip {
-    enum Failure: Error, Equatable {
+public enum Gunzip {
+    /// Why data could not be decompressed.
+    public enum Failure: Error, Equatable {
         case tooLarge(limit: Int)
         case corrupt(String)
         case truncated
     }
 
-    static func isGzip(_ bytes: [UInt8]) -> Bool {
+    /// Whether `bytes` start with the gzip magic number.
+    public static func isGzip(_ bytes: [UInt8]) -> Bool {
         bytes.count >= 2 && bytes[0] == 0x1F && bytes[1] == 0x8B
     }
 
     /// The decompressed bytes (all members of a multi-member file).
-    static func decompress(_ input: [UInt8], limit: Int) throws(Failure) -> [UInt8] {
+    public static func decompress(_ input: [UInt8], limit: Int) throws(Failure) -> [UInt8] {
         var stream = z_stream()
         guard inflateInit2_(&stream, 15 + 32, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
             throw .corrupt("zlib could not start")

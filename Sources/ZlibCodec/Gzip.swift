@@ -25,10 +25,11 @@ public enum Gzip {
 /// A reusable deflate stream. zlib allocates ~256 KiB of state per stream, so each worker thread keeps
 /// one and resets it per response instead of initialising a new one. Not thread-safe: `Sendable` only
 /// so ``Gzip``'s idle pool can hand it between threads, one user at a time.
-final class GzipCompressor: @unchecked Sendable {
+public final class GzipCompressor: @unchecked Sendable {
     private let stream: UnsafeMutablePointer<z_stream>
 
-    init(level: Int32 = Z_BEST_SPEED) {
+    /// A stream at `level` (zlib's fastest by default).
+    public init(level: Int32 = Z_BEST_SPEED) {
         stream = .allocate(capacity: 1)
         stream.initialize(to: z_stream())
         let status = deflateInit2_(stream, level, Z_DEFLATED, 31, 8, Z_DEFAULT_STRATEGY,
@@ -43,7 +44,7 @@ final class GzipCompressor: @unchecked Sendable {
     }
 
     /// One complete gzip member holding `input`.
-    func compress(_ input: [UInt8]) -> [UInt8] {
+    public func compress(_ input: [UInt8]) -> [UInt8] {
         deflateReset(stream)
         let bound = Int(deflateBound(stream, uLong(input.count)))
         return input.withUnsafeBufferPointer { source in
