@@ -14,15 +14,16 @@ public final class ArchiveAPI: Sendable {
     private let router: Router
 
     /// Opens `databasePath` read-only. Throws when it is missing, not a Dateline archive, or was
-    /// written by another schema version (re-run the ingest then).
-    public init(databasePath: String, responseCacheBytes: Int = 16 << 20,
+    /// written by another schema version (re-run the ingest then). A search that runs longer than
+    /// `searchTimeLimit` seconds is stopped and answered 400.
+    public init(databasePath: String, responseCacheBytes: Int = 16 << 20, searchTimeLimit: Double = 2,
                 fallback: @escaping Handler = { _ in .problem(status: .notFound) }) throws {
         let pool: ConnectionPool
         do { pool = try ConnectionPool(path: databasePath) } catch let error as SQLiteError where error.primaryCode == 26 {
             throw ArchiveError.notAnArchive(databasePath) // SQLITE_NOTADB
         }
         info = try pool.withConnection { try ArchiveInfo(connection: $0) }
-        context = ArchiveContext(pool: pool, info: info)
+        context = ArchiveContext(pool: pool, info: info, searchTimeLimit: searchTimeLimit)
         cache = ResponseCache(capacity: responseCacheBytes)
         var router = Router(fallback: fallback)
         Routes.register(in: &router, context: context)
@@ -54,6 +55,7 @@ public final class ArchiveAPI: Sendable {
 struct ArchiveContext: Sendable {
     let pool: ConnectionPool
     let info: ArchiveInfo
+    let searchTimeLimit: Double
 
     /// The `ETag` of every response from this archive.
     var entityTag: String { "\"" + info.version + "\"" }
@@ -66,7 +68,7 @@ struct ArchiveContext: Sendable {
         return { request, parameters in
             do {
                 let bytes = try context.pool.withConnection {
-                    try body(request, parameters, ArchiveReader(connection: $0, info: context.info))
+                    try body(request, parameters, ArchiveReader(connection: $0, info: context.info, searchTimeLimit: context.searchTimeLimit))
                 }
                 return .json(bytes, headers: ["ETag": context.entityTag, "Cache-Control": cacheControl])
             } catch let problem as APIProblem {

@@ -42,7 +42,7 @@ enum OpenAPIDocument {
           "responses": {"200": {"description": "The post.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Post"}}}},
                         "400": {"$ref": "#/components/responses/Problem"}, "404": {"$ref": "#/components/responses/Problem"}}}},
         "/api/search": {"get": {"operationId": "search", "summary": "Full-text search over headlines and bodies, best first (FTS5, bm25).",
-          "parameters": [{"name": "q", "in": "query", "required": true, "description": "FTS5 query: words, \"a phrase\", prefix*, AND, OR, NOT, NEAR(a b). At most 512 bytes of UTF-8.",
+          "parameters": [{"name": "q", "in": "query", "required": true, "description": "FTS5 query: words, \"a phrase\", prefix*, AND, OR, NOT, NEAR(a b). At most 512 bytes of UTF-8 and 16 words, 4 of them prefixes; a search that runs past 2 s is a 400 asking for a narrower query.",
                           "schema": {"type": "string", "minLength": 1, "maxLength": 512}},
                          {"$ref": "#/components/parameters/limit"}, {"$ref": "#/components/parameters/cursor"}],
           "responses": {"200": {"description": "The hits.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/SearchList"}}}},

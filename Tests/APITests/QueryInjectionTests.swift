@@ -210,6 +210,48 @@ final class QueryInjectionTests: XCTestCase {
         print("QueryInjectionTests: \(requests) undecodable or oversized requests over loopback")
     }
 
+    /// A search past its time limit (here 0 s, so every search is past it) is stopped and answered
+    /// 400, not 500, and the connection it ran on serves the next request.
+    func testASearchPastItsTimeLimitIs400AndTheConnectionRecovers() throws {
+        let api = try ArchiveAPI(databasePath: SampleArchive.databasePath, responseCacheBytes: 0, searchTimeLimit: 0)
+        for target in ["/api/search?q=flood*", "/api/search?q=s*+t*+a*+c*"] {
+            let reply = Reply(response: api.handle(try Request(target: target)))
+            try Self.assertAnswered(reply, target)
+            XCTAssertEqual(reply.status, 400, reply.text)
+            XCTAssertTrue(reply.detail.contains("too much"), reply.detail)
+            XCTAssertEqual(Reply(response: api.handle(try Request(target: "/api/posts?limit=1"))).status, 200)
+        }
+        XCTAssertEqual(try check("/api/search?q=flood*").status, 200, "the default limit leaves ordinary searches alone")
+    }
+
+    /// 170 one-letter prefixes (`a* b* … z* a* …`, 509 bytes) kept a worker busy for minutes on a
+    /// 10 MB archive; queries are now capped at 16 words and 4 prefixes before they run.
+    func testQueriesPastTheWordOrPrefixCapAre400() throws {
+        let letters = (0..<170).map { String(UnicodeScalar(UInt8(97 + $0 % 26))) }
+        let words = { (count: Int) in letters.prefix(count).joined(separator: "+") }
+        let prefixes = { (count: Int) in letters.prefix(count).map { $0 + "*" }.joined(separator: "+") }
+        for (q, status) in [(words(16), 200), (words(17), 400), (prefixes(4), 200), (prefixes(5), 400),
+                            (prefixes(170), 400), (String(repeating: "flood+AND+", count: 15) + "flood", 200),
+                            (String(repeating: "flood+", count: 17), 400)] {
+            let reply = try check("/api/search?q=" + q)
+            XCTAssertEqual(reply.status, status, "\(q): \(reply.text)")
+            if status == 400 { XCTAssertTrue(reply.detail.contains("at most 16 words, 4 of them prefixes"), reply.detail) }
+        }
+    }
+
+    func testWordsAndPrefixesAreCountedLikeFTS5ReadsThem() {
+        let cases: [(String, Int, Int)] = [
+            ("flood", 1, 0), ("flood AND rain OR NOT storm", 3, 0), ("and or not near", 4, 0), ("NEAR(a b, 10)", 3, 0),
+            ("\"AND the flood\"", 3, 0), ("flood* \"rain fall\"* {headline body}:x*", 6, 3), ("\"a*\"", 1, 0),
+            ("covid-19 l'eau", 4, 0), ("inondation été", 2, 0), ("", 0, 0), ("***", 0, 3),
+        ]
+        for (query, words, prefixes) in cases {
+            let counted = SearchRoute.termCounts(query)
+            XCTAssertEqual(counted.words, words, query)
+            XCTAssertEqual(counted.prefixes, prefixes, query)
+        }
+    }
+
     // MARK: helpers
 
     /// Sends `target` in-process and checks the answer is a 2xx or a problem 4xx.
