@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Keep-alive soak test with wrk against a running server, watching its descriptors and memory.
 #
-#   bench/soak.sh BASE_URL PID [--duration 60] [--warmup 10] [--connections 64] [--threads 2]
+#   bench/soak.sh BASE_URL PID [--duration 60] [--warmup 30] [--connections 64] [--threads 2]
 #                 [--paths FILE] [--rss-tolerance 10] [--interval 5]
 #
 #   e.g. bench/soak.sh http://127.0.0.1:8080 "$(pgrep -nf 'dateline serve')" --paths bench/out/paths.txt
@@ -10,25 +10,28 @@
 # /proc/PID/fd and /proc/PID/status are read. PATHS is one request path per line (see
 # bench/soak.lua); without it every request goes to BASE_URL itself.
 #
-# Steps: record descriptors and RSS; warm up for --warmup seconds (caches fill, allocator arenas
-# grow) and record RSS again; soak for --duration seconds with --connections keep-alive
-# connections, sampling RSS and descriptors every --interval seconds into bench/out/soak-*.csv;
-# wait (up to 10 s) for the connections to close and record both again.
+# Steps: record descriptors and RSS; warm up for --warmup seconds (response cache, SQLite page
+# caches and allocator arenas fill; pooled database connections open, one per worker thread at
+# most) and, once the warm-up's connections have closed, record both again; soak for --duration
+# seconds with --connections keep-alive connections, sampling RSS and descriptors every --interval
+# seconds into bench/out/soak-*.csv; wait (up to 10 s) for the connections to close and record both
+# again.
 #
 # Passes (exit 0) when: wrk reports no socket errors (connect, read, write, timeout) and no
-# non-2xx/3xx answer, i.e. no request lost; the descriptor count is back to its value before the
-# soak; and RSS after the soak is within --rss-tolerance percent of RSS after the warm-up.
+# non-2xx/3xx answer, i.e. no request lost; the descriptor count is back to its value after the
+# warm-up (the descriptors that differ are listed otherwise); and RSS after the soak is within
+# --rss-tolerance percent of RSS after the warm-up.
 # Needs wrk (Debian package `wrk`).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
-usage() { sed -n '2,21p' "$0"; exit "${1:-0}"; }
+usage() { sed -n '2,24p' "$0"; exit "${1:-0}"; }
 [[ $# -ge 2 ]] || usage 2
 BASE_URL=$1
 PID=$2
 shift 2
 DURATION=60
-WARMUP=10
+WARMUP=30
 CONNECTIONS=64
 THREADS=2
 PATHS_FILE=""
@@ -60,6 +63,20 @@ CSV="$OUT/soak-$STAMP.csv"
 LOG="$OUT/soak-$STAMP.wrk.txt"
 
 fds() { ls "/proc/$PID/fd" 2>/dev/null | wc -l; }
+fd_list() { for fd in "/proc/$PID/fd"/*; do echo "${fd##*/} $(readlink "$fd")"; done 2>/dev/null | sort; }
+# Waits (10 s at most) until the descriptor count is at most $1, or stops changing for a second.
+settle_fds() {
+    local last=-1 same=0
+    for _ in $(seq 1 100); do
+        local now
+        now=$(fds)
+        [[ $now -le $1 ]] && return
+        if [[ $now -eq $last ]]; then same=$((same + 1)); else same=0; fi
+        [[ $same -ge 10 ]] && return
+        last=$now
+        sleep 0.1
+    done
+}
 rss_kb() { awk '/^VmRSS:/ { print $2 }' "/proc/$PID/status" 2>/dev/null || echo 0; }
 alive() { [[ -d /proc/$PID ]]; }
 run_wrk() {  # seconds, then extra args
@@ -77,8 +94,11 @@ if [[ $WARMUP -gt 0 ]]; then
     echo "==> warm-up: ${WARMUP}s, $CONNECTIONS connections" >&2
     run_wrk "$WARMUP" >/dev/null
 fi
+settle_fds "$fds_before"
+fds_warm=$(fds)
+fd_list >"$OUT/soak-$STAMP.fds-warm.txt"
 rss_warm=$(rss_kb)
-echo "==> RSS after warm-up: $rss_warm kB" >&2
+echo "==> after warm-up: $fds_warm descriptors, RSS $rss_warm kB" >&2
 
 echo "seconds,rss_kb,fds" >"$CSV"
 (
@@ -100,10 +120,7 @@ alive || { echo "FAIL: the server process $PID died during the soak" >&2; exit 1
 [[ $status -eq 0 ]] || { echo "FAIL: wrk exited with status $status" >&2; exit 1; }
 
 # Connections close when wrk exits; give the server a moment to notice.
-for _ in $(seq 1 100); do
-    [[ $(fds) -le $fds_before ]] && break
-    sleep 0.1
-done
+settle_fds "$fds_warm"
 fds_after=$(fds)
 rss_after=$(rss_kb)
 
@@ -122,7 +139,7 @@ echo
 echo "soak of $BASE_URL (pid $PID): ${DURATION}s, $CONNECTIONS connections, $THREADS threads"
 echo "  requests:      ${requests:-?} (${rate:-?}/s), latency p50 ${p50:-?}, p99 ${p99:-?}"
 echo "  lost:          ${socket_errors:-0} socket errors, ${non_2xx:-0} non-2xx/3xx answers"
-echo "  descriptors:   before $fds_before, during max ${fds_max:-?}, after $fds_after"
+echo "  descriptors:   before $fds_before, after warm-up $fds_warm, during max ${fds_max:-?}, after $fds_after"
 echo "  RSS (kB):      before $rss_before, after warm-up $rss_warm, during ${rss_min:-?}..${rss_max:-?}, after $rss_after (${growth}% vs warm-up)"
 echo "  samples:       $CSV; wrk output: $LOG"
 
@@ -131,8 +148,9 @@ if [[ ${socket_errors:-0} -ne 0 || ${non_2xx:-0} -ne 0 ]]; then
     echo "FAIL: requests were lost or refused" >&2
     verdict=1
 fi
-if [[ $fds_after -gt $fds_before ]]; then
-    echo "FAIL: $((fds_after - fds_before)) descriptors more than before the soak" >&2
+if [[ $fds_after -gt $fds_warm ]]; then
+    echo "FAIL: $((fds_after - fds_warm)) descriptors more than after the warm-up; new ones:" >&2
+    fd_list | comm -13 "$OUT/soak-$STAMP.fds-warm.txt" - >&2
     verdict=1
 fi
 if awk -v a="$rss_after" -v w="$rss_warm" -v t="$RSS_TOLERANCE" 'BEGIN { exit !(a > w * (1 + t / 100)) }'; then

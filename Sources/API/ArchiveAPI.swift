@@ -15,17 +15,19 @@ public final class ArchiveAPI: Sendable {
     private let serverSendsGzip: Bool
 
     /// Opens `databasePath` read-only. Throws when it is missing, not a Dateline archive, or was
-    /// written by another schema version (re-run the ingest then).
-    /// `gzip` says whether the server sends gzip at all (``ServerConfiguration/gzip``): cached
-    /// responses are kept compressed, and handed out that way only to clients that will get them so.
-    public init(databasePath: String, responseCacheBytes: Int = 16 << 20, gzip: Bool = true,
+    /// written by another schema version (re-run the ingest then). A search that runs longer than
+    /// `searchTimeLimit` seconds is stopped and answered 400. `gzip` says whether the server sends
+    /// gzip at all (``ServerConfiguration/gzip``): cached responses are kept compressed, and handed
+    /// out that way only to clients that will get them so.
+    public init(databasePath: String, responseCacheBytes: Int = 16 << 20, searchTimeLimit: Double = 2,
+                gzip: Bool = true,
                 fallback: @escaping Handler = { _ in .problem(status: .notFound) }) throws {
         let pool: ConnectionPool
         do { pool = try ConnectionPool(path: databasePath) } catch let error as SQLiteError where error.primaryCode == 26 {
             throw ArchiveError.notAnArchive(databasePath) // SQLITE_NOTADB
         }
         info = try pool.withConnection { try ArchiveInfo(connection: $0) }
-        context = ArchiveContext(pool: pool, info: info)
+        context = ArchiveContext(pool: pool, info: info, searchTimeLimit: searchTimeLimit)
         cache = ResponseCache(capacity: responseCacheBytes)
         serverSendsGzip = gzip
         var router = Router(fallback: fallback)
@@ -58,6 +60,7 @@ public final class ArchiveAPI: Sendable {
 struct ArchiveContext: Sendable {
     let pool: ConnectionPool
     let info: ArchiveInfo
+    let searchTimeLimit: Double
 
     /// The `ETag` of every response from this archive.
     var entityTag: String { "\"" + info.version + "\"" }
@@ -70,7 +73,7 @@ struct ArchiveContext: Sendable {
         return { request, parameters in
             do {
                 let bytes = try context.pool.withConnection {
-                    try body(request, parameters, ArchiveReader(connection: $0, info: context.info))
+                    try body(request, parameters, ArchiveReader(connection: $0, info: context.info, searchTimeLimit: context.searchTimeLimit))
                 }
                 return .json(bytes, headers: ["ETag": context.entityTag, "Cache-Control": cacheControl])
             } catch let problem as APIProblem {

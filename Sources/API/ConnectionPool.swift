@@ -52,6 +52,8 @@ final class ReadConnection: @unchecked Sendable {
 struct ArchiveReader {
     let connection: ReadConnection
     let info: ArchiveInfo
+    /// Longest a search may run (seconds), see ``SearchRoute``.
+    let searchTimeLimit: Double
 
     /// The archive's version tag, for cursors.
     var version: String { info.version }

@@ -42,7 +42,7 @@ enum OpenAPIDocument {
           "responses": {"200": {"description": "The post.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Post"}}}},
                         "400": {"$ref": "#/components/responses/Problem"}, "404": {"$ref": "#/components/responses/Problem"}}}},
         "/api/search": {"get": {"operationId": "search", "summary": "Full-text search over headlines and bodies, best first (FTS5, bm25).",
-          "parameters": [{"name": "q", "in": "query", "required": true, "description": "FTS5 query: words, \"a phrase\", prefix*, AND, OR, NOT, NEAR(a b).",
+          "parameters": [{"name": "q", "in": "query", "required": true, "description": "FTS5 query: words, \"a phrase\", prefix*, AND, OR, NOT, NEAR(a b). At most 512 bytes of UTF-8 and 16 words, 4 of them prefixes; a search that runs past 2 s is a 400 asking for a narrower query.",
                           "schema": {"type": "string", "minLength": 1, "maxLength": 512}},
                          {"$ref": "#/components/parameters/limit"}, {"$ref": "#/components/parameters/cursor"}],
           "responses": {"200": {"description": "The hits.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/SearchList"}}}},
@@ -109,11 +109,14 @@ enum OpenAPIDocument {
         "parameters": {
           "id": {"name": "id", "in": "path", "required": true, "schema": {"type": "string", "minLength": 1}},
           "limit": {"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 100, "default": 20}},
-          "cursor": {"name": "cursor", "in": "query", "description": "next_cursor of the previous page.", "schema": {"type": "string"}},
+          "cursor": {"name": "cursor", "in": "query", "description": "next_cursor of the previous page (opaque; any other value is a 400).",
+            "schema": {"type": "string", "pattern": "^[A-Za-z0-9_-]*$", "maxLength": 128}},
           "entity": {"name": "entity", "in": "query", "description": "Only posts that mention this entity (an id from /api/entities).", "schema": {"type": "string"}},
           "page": {"name": "page", "in": "query", "description": "Only posts shown on this page (an id from /api/pages).", "schema": {"type": "string"}},
-          "since": {"name": "since", "in": "query", "description": "2022-02-11 or 2022-02-11T20:08:00-05:00; inclusive.", "schema": {"type": "string"}},
-          "until": {"name": "until", "in": "query", "description": "2022-02-11 or 2022-02-11T20:08:00-05:00; inclusive.", "schema": {"type": "string"}}
+          "since": {"name": "since", "in": "query", "description": "2022-02-11 or 2022-02-11T20:08:00-05:00 (seconds optional, Z or an offset); inclusive.",
+            "schema": {"type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}([T ][0-9]{2}:[0-9]{2}(:[0-9]{2})?(Z|[+-][0-9]{2}:[0-9]{2}))?$"}, "example": "2023-03-14"},
+          "until": {"name": "until", "in": "query", "description": "2022-02-11 or 2022-02-11T20:08:00-05:00 (seconds optional, Z or an offset); inclusive.",
+            "schema": {"type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}([T ][0-9]{2}:[0-9]{2}(:[0-9]{2})?(Z|[+-][0-9]{2}:[0-9]{2}))?$"}, "example": "2023-03-14"}
         },
         "responses": {
           "Problem": {"description": "A problem document saying what went wrong.",

@@ -113,6 +113,27 @@ public final class Database {
         }
     }
 
+    /// Runs `body` with a time limit on the statements it steps: once `seconds` have passed, SQLite
+    /// abandons the running statement and `step()` throws SQLITE_INTERRUPT (code 9).
+    ///
+    /// A progress handler checks the clock every 100 virtual-machine instructions, which also covers
+    /// the statements SQLite runs inside one step (FTS5 ranks its matches that way), so a query whose
+    /// cost the caller cannot predict (a user's full-text search) cannot hold the connection.
+    public func withTimeLimit<T>(seconds: Double, _ body: () throws -> T) throws -> T {
+        let db = try openHandle(sql: nil)
+        let deadline = UnsafeMutablePointer<ContinuousClock.Instant>.allocate(capacity: 1)
+        deadline.initialize(to: .now + .seconds(seconds))
+        sqlite3_progress_handler(db, 100, { context in
+            guard let context else { return 0 }
+            return ContinuousClock.now < context.assumingMemoryBound(to: ContinuousClock.Instant.self).pointee ? 0 : 1
+        }, deadline)
+        defer {
+            sqlite3_progress_handler(db, 0, nil, nil)
+            deadline.deallocate()
+        }
+        return try body()
+    }
+
     /// Rows changed by the most recent INSERT, UPDATE or DELETE (0 once closed).
     public var changes: Int {
         handle.map { Int(sqlite3_changes64($0)) } ?? 0

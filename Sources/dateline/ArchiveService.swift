@@ -134,7 +134,7 @@ final class ArchiveService: Sendable {
             log.info(report.upToDate ? "ingest up to date" : "ingest done",
                      ["pages": String(report.pages), "posts": String(report.posts),
                       "skipped": String(report.problems.count), "seconds": String(format: "%.2f", report.seconds)])
-            if !report.upToDate || archive.withLock({ $0 == nil }) { try openArchive() }
+            if !report.upToDate || servedArchiveIsNotTheFile() { try openArchive() }
         } catch {
             metrics.recordIngest(result: "failed", seconds: Date().timeIntervalSince(started), posts: nil, pages: nil,
                                  skippedSources: nil)
@@ -145,6 +145,15 @@ final class ArchiveService: Sendable {
             }
             log.info("still serving the previous archive")
         }
+    }
+
+    /// Whether the file at the database path holds another build than the one served (or none is
+    /// served): another process, such as `dateline ingest`, replaced it, so an ingest that finds the
+    /// file up to date must still open it.
+    private func servedArchiveIsNotTheFile() -> Bool {
+        guard let served = archive.withLock({ $0?.info.version }) else { return true }
+        guard let file = try? ArchiveAPI(databasePath: config.database, responseCacheBytes: 0) else { return false }
+        return file.info.version != served
     }
 
     /// Opens the archive file and routes every later request to it.
