@@ -49,11 +49,13 @@ public enum IngestError: Error, CustomStringConvertible {
 public enum IngestJob {
     public static func run(_ options: IngestOptions) throws -> IngestReport {
         let started = DispatchTime.now()
+        var clock = PhaseClock()
         let candidates: [SourceScanner.Candidate]
         do { candidates = try SourceScanner.scan(options.sourceFolders) } catch { throw IngestError.sources(String(describing: error)) }
 
         let loader = SourceLoader(maxBytes: options.maxSourceBytes)
         let loaded = parallelMap(candidates) { loader.load($0.absolutePath) }
+        clock.lap("read")
         var sources: [SourceRecord] = []
         var firstBySHA: [String: Int] = [:]
         for (candidate, result) in zip(candidates, loaded) {
@@ -86,6 +88,7 @@ public enum IngestJob {
             guard usable[index], case .success(let file) = loaded[index] else { return nil }
             return PageParser.parse(file.text)
         }
+        clock.lap("parse")
         var scrapes: [CorpusMerger.Scrape] = []
         for index in sources.indices {
             guard let page = parsed[index] else { continue }
@@ -101,6 +104,7 @@ public enum IngestJob {
         }
         scrapes.sort { sources[$0.sourceIndex].sha256! < sources[$1.sourceIndex].sha256! }
         let merged = CorpusMerger.merge(scrapes, sources: &sources)
+        clock.lap("merge")
         let archive = Archive(sources: sources, pages: merged.pages, posts: merged.posts, mergedDuplicates: merged.merged)
         let inputBytes = loaded.reduce(0) { total, result in
             if case .success(let file) = result { return total + file.text.count }
@@ -114,6 +118,8 @@ public enum IngestJob {
             defer { database.close() }
             try ArchiveWriter(database: database).write(archive, digest: digest)
         }
+        clock.lap("write")
+        report.phases = clock.laps
         report.finish(started: started)
         return report
     }

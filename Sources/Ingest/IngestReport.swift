@@ -16,6 +16,8 @@ public struct IngestReport: Sendable, CustomStringConvertible {
     /// Text bytes read (after gzip).
     public var inputBytes: Int
     public var seconds: Double
+    /// Seconds of each step (`read`, `parse`, `merge`, `write`) of a rebuild; empty when up to date.
+    public var phases: [(name: String, seconds: Double)] = []
 
     public var megabytesPerSecond: Double { seconds > 0 ? Double(inputBytes) / 1_048_576 / seconds : 0 }
 
@@ -62,6 +64,7 @@ public struct IngestReport: Sendable, CustomStringConvertible {
             lines.append("pages: \(pages)  posts: \(posts)  merged duplicates: \(mergedDuplicates)  warnings: \(warnings.count)")
             let mb = Double(inputBytes) / 1_048_576
             lines.append("read \(format(mb)) MB in \(format(seconds)) s (\(format(megabytesPerSecond)) MB/s) → \(database)")
+            if !phases.isEmpty { lines.append("steps: " + phases.map { "\($0.name) \(format($0.seconds)) s" }.joined(separator: ", ")) }
         }
         for problem in problems { lines.append("skipped \(problem.path): \(problem.reason)") }
         for warning in warnings { lines.append("warning \(warning.path): \(warning.warning)") }
