@@ -8,6 +8,9 @@ struct ArchiveWriter {
     func write(_ archive: Archive, digest: String) throws {
         try database.configureForBulkWrite()
         try database.execute(Schema.create)
+        // FTS5 flushes its pending index to a new segment whenever it holds `hashsize` bytes (1 MiB by
+        // default) and keeps merging the segments; a large buffer builds the index in a few big segments.
+        try database.execute("INSERT INTO posts_fts(posts_fts, rank) VALUES ('hashsize', \(Self.ftsBufferBytes))")
         try database.transaction {
             try writeSources(archive.sources)
             try writePages(archive.pages)
@@ -23,6 +26,9 @@ struct ArchiveWriter {
         try database.execute("INSERT INTO posts_fts(posts_fts) VALUES ('optimize'); ANALYZE;")
         try database.setUserVersion(Schema.version)
     }
+
+    /// Memory for the full-text index of pending posts: 64 MiB holds the index of about 100 MB of sources.
+    static let ftsBufferBytes = 64 << 20
 
     private func writeSources(_ sources: [SourceRecord]) throws {
         let insert = try database.prepare("""
