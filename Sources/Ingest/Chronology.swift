@@ -10,7 +10,8 @@ import Extraction
 enum Chronology {
     /// Rank (1 = oldest) of each post, keyed by post id.
     static func ranks(posts: [ArchivePost], pages: [ArchivePage]) -> [String: Int] {
-        let byID = Dictionary(uniqueKeysWithValues: posts.map { ($0.id, $0) })
+        // Post indices by id: looking posts up by index does not copy them.
+        let byID = Dictionary(uniqueKeysWithValues: posts.indices.map { (posts[$0].id, $0) })
         var keys: [String: Key] = [:]
         keys.reserveCapacity(posts.count)
         for page in pages {
@@ -19,10 +20,12 @@ enum Chronology {
             // Walk the page bottom-up (oldest first) so each untimed post sees the timed post below it.
             for seq in stride(from: page.postIDs.count - 1, through: 0, by: -1) {
                 let id = page.postIDs[seq]
-                guard keys[id] == nil, let post = byID[id], post.pageIDs.first == page.id else {
-                    if let minute = byID[id]?.time?.epochMinutes { olderMinute = minute; olderDay = byID[id]?.day }
+                let index = byID[id]
+                guard keys[id] == nil, let index, posts[index].pageIDs.first == page.id else {
+                    if let index, let minute = posts[index].time?.epochMinutes { olderMinute = minute; olderDay = posts[index].day }
                     continue
                 }
+                let post = posts[index]
                 let anchor: Int
                 if let minute = post.time?.epochMinutes {
                     anchor = minute
