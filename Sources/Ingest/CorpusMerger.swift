@@ -22,10 +22,15 @@ struct CorpusMerger {
             let (aligned, folded) = alignPosts(group.map { dated[$0] })
             return (aligned: aligned, keys: aligned.map { identity($0.post.post) }, folded: folded)
         }
+        let variantCount = alignedGroups.reduce(0) { $0 + $1.keys.count }
         var posts: [ArchivePost] = []
+        posts.reserveCapacity(variantCount)
         var postIndexByKey: [FingerprintKey: Int] = [:]
+        postIndexByKey.reserveCapacity(variantCount)
         var mergers: [PostMerger] = []
+        mergers.reserveCapacity(variantCount)
         var pages: [ArchivePage] = []
+        pages.reserveCapacity(groups.count)
         var merged = 0
         for (group, (pageMergers, keys, folded)) in zip(groups, alignedGroups) {
             merged += folded
@@ -60,8 +65,11 @@ struct CorpusMerger {
             }
             pages.append(page)
         }
-        let finished = IngestJob.parallelMap(mergers) { $0.finished() }
-        for index in posts.indices { fill(&posts[index], from: finished[index]) }
+        posts = IngestJob.parallelMap(Array(posts.indices)) { [posts, mergers] index in
+            var post = posts[index]
+            fill(&post, from: mergers[index].finished())
+            return post
+        }
         uniquePageIDs(&pages, posts: &posts, sources: &sources)
         return (pages, posts, merged)
     }

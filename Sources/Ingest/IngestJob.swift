@@ -135,30 +135,18 @@ public enum IngestJob {
 
     /// `transform` over `items` on all cores, results in input order.
     static func parallelMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
-        let results = ResultSlots<R>(count: items.count)
-        DispatchQueue.concurrentPerform(iterations: items.count) { index in
-            results.set(index, transform(items[index]))
+        [R](unsafeUninitializedCapacity: items.count) { buffer, count in
+            let results = ResultSlots(base: buffer.baseAddress)
+            DispatchQueue.concurrentPerform(iterations: items.count) { index in
+                results.base?.advanced(by: index).initialize(to: transform(items[index]))
+            }
+            count = items.count
         }
-        return results.values
     }
 }
 
-/// Result slots filled from several threads; the lock guards `slots`.
-private final class ResultSlots<R: Sendable>: @unchecked Sendable {
-    private var slots: [R?]
-    private let lock = NSLock()
-
-    init(count: Int) { slots = [R?](repeating: nil, count: count) }
-
-    func set(_ index: Int, _ value: R) {
-        lock.lock()
-        slots[index] = value
-        lock.unlock()
-    }
-
-    var values: [R] {
-        lock.lock()
-        defer { lock.unlock() }
-        return slots.map { $0! }
-    }
+/// The result buffer of ``IngestJob/parallelMap(_:_:)``: each slot is initialised by exactly one
+/// iteration, so the threads never touch the same memory.
+private struct ResultSlots<R>: @unchecked Sendable {
+    let base: UnsafeMutablePointer<R>?
 }
