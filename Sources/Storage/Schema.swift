@@ -4,9 +4,13 @@
 /// 12-hex-digit hash for posts), never row numbers. JSON columns hold arrays of strings or objects
 /// exactly as the API serves them. `meta` holds the schema version and the digest of the sources
 /// the file was built from, which makes a re-run on unchanged sources a no-op.
+///
+/// The full-text index keeps no copy of the text it indexes (FTS5 external content): `posts_text`
+/// gives it each post's headline and body (the paragraphs of `body_json` joined by newlines) when
+/// a snippet is made.
 public enum Schema {
     /// Bumped whenever tables or the meaning of a column change, or the parser changes its output.
-    public static let version = 2
+    public static let version = 3
 
     public static let create = """
     CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
@@ -67,7 +71,10 @@ public enum Schema {
         source_id INTEGER NOT NULL REFERENCES sources(id),
         PRIMARY KEY (page_id, source_id)
     ) WITHOUT ROWID;
-    CREATE VIRTUAL TABLE posts_fts USING fts5(headline, body, tokenize = 'unicode61 remove_diacritics 2');
+    CREATE VIEW posts_text(post_rowid, headline, body) AS
+        SELECT rowid, headline, (SELECT group_concat(value, char(10)) FROM json_each(posts.body_json)) FROM posts;
+    CREATE VIRTUAL TABLE posts_fts USING fts5(headline, body, content = 'posts_text', content_rowid = 'post_rowid',
+                                              tokenize = 'unicode61 remove_diacritics 2');
     """
 
     /// Indexes are created after the bulk insert: cheaper than maintaining them row by row.
