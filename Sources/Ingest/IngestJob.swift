@@ -54,7 +54,7 @@ public enum IngestJob {
         do { candidates = try SourceScanner.scan(options.sourceFolders) } catch { throw IngestError.sources(String(describing: error)) }
 
         let loader = SourceLoader(maxBytes: options.maxSourceBytes)
-        let loaded = parallelMap(candidates) { loader.load($0.absolutePath) }
+        var loaded = parallelMap(candidates) { loader.load($0.absolutePath) }
         clock.lap("read")
         var sources: [SourceRecord] = []
         var firstBySHA: [String: Int] = [:]
@@ -83,10 +83,15 @@ public enum IngestJob {
             return IngestReport.upToDate(sources: sources, database: options.databasePath, started: started)
         }
 
-        let usable = sources.map { $0.status == .ok }
+        let inputBytes = loaded.reduce(0) { total, result in
+            if case .success(let file) = result { return total + file.text.count }
+            return total
+        }
+        // Each file's bytes are let go as soon as it is parsed, so the parsing threads reuse that memory.
+        let texts = TextSlots(sources.indices.map { sources[$0].status == .ok ? try? loaded[$0].get().text : nil })
+        loaded.removeAll()
         let parsed: [ParsedPage?] = parallelMap(Array(sources.indices)) { index in
-            guard usable[index], case .success(let file) = loaded[index] else { return nil }
-            return PageParser.parse(file.text)
+            texts.take(index).map(PageParser.parse)
         }
         clock.lap("parse")
         var scrapes: [CorpusMerger.Scrape] = []
@@ -106,10 +111,6 @@ public enum IngestJob {
         let merged = CorpusMerger.merge(scrapes, sources: &sources)
         clock.lap("merge")
         let archive = Archive(sources: sources, pages: merged.pages, posts: merged.posts, mergedDuplicates: merged.merged)
-        let inputBytes = loaded.reduce(0) { total, result in
-            if case .success(let file) = result { return total + file.text.count }
-            return total
-        }
         var report = IngestReport(archive: archive, database: options.databasePath, inputBytes: inputBytes, started: started)
         if scrapes.isEmpty { throw IngestError.noUsableSources(report) }
         if options.strict && sources.contains(where: { $0.status == .skipped }) { throw IngestError.strictFailure(report) }
@@ -142,6 +143,25 @@ public enum IngestJob {
             }
             count = items.count
         }
+    }
+}
+
+/// File contents waiting to be parsed; `take` hands each one over once and forgets it. Each slot is
+/// touched by one iteration of a parallel loop only.
+private final class TextSlots: @unchecked Sendable {
+    private let slots: UnsafeMutableBufferPointer<[UInt8]?>
+
+    init(_ texts: [[UInt8]?]) {
+        slots = .allocate(capacity: texts.count)
+        _ = slots.initialize(from: texts)
+    }
+
+    deinit {
+        slots.deinitialize().deallocate()
+    }
+
+    func take(_ index: Int) -> [UInt8]? {
+        slots[index].take()
     }
 }
 
