@@ -25,24 +25,24 @@ enum Chronology {
                     if let index, let minute = posts[index].time?.epochMinutes { olderMinute = minute; olderDay = posts[index].day }
                     continue
                 }
-                let post = posts[index]
+                let (time, day) = (posts[index].time, posts[index].day)
                 let anchor: Int
-                if let minute = post.time?.epochMinutes {
+                if let minute = time?.epochMinutes {
                     anchor = minute
                     olderMinute = minute
-                    olderDay = post.day
-                } else if let minute = olderMinute, olderDay == post.day {
+                    olderDay = day
+                } else if let minute = olderMinute, olderDay == day {
                     anchor = minute
                 } else {
                     anchor = Int.min
                 }
-                keys[id] = Key(day: post.day, minute: anchor, timed: post.time != nil,
-                               page: page.id, seq: seq, id: id)
+                keys[id] = Key(day: day, minute: anchor, timed: time != nil, page: page.id, seq: seq, id: id)
             }
         }
-        for post in posts where keys[post.id] == nil {
-            keys[post.id] = Key(day: post.day, minute: post.time?.epochMinutes ?? Int.min, timed: post.time != nil,
-                                page: post.pageIDs.first ?? "", seq: 0, id: post.id)
+        for index in posts.indices where keys[posts[index].id] == nil {
+            let (id, time, day) = (posts[index].id, posts[index].time, posts[index].day)
+            keys[id] = Key(day: day, minute: time?.epochMinutes ?? Int.min, timed: time != nil,
+                           page: posts[index].pageIDs.first ?? "", seq: 0, id: id)
         }
         let ordered = keys.values.sorted()
         var ranks: [String: Int] = [:]

@@ -193,7 +193,7 @@ struct CorpusMerger {
             let unique = id + "-\(n)"
             pages[index].id = unique
             if postIndexByID == nil {
-                postIndexByID = Dictionary(posts.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+                postIndexByID = Dictionary(posts.indices.map { (posts[$0].id, $0) }, uniquingKeysWith: { first, _ in first })
             }
             for postID in pages[index].postIDs {
                 if let p = postIndexByID?[postID], let slot = posts[p].pageIDs.lastIndex(of: id) {
