@@ -9,8 +9,11 @@
 #
 #   .build/release/dateline ingest --sources bench/out/corpus-SIZE --db bench/out/bench-SIZE.sqlite
 #
-# on a fresh database and prints size, seconds, MB/s and peak RSS. MB/s counts input bytes before
-# decompression (10^6 bytes per MB). Logs go to bench/out/ingest-SIZE.log.
+# on a fresh database and prints size, wall seconds, MB/s, CPU seconds (user + system, over all
+# threads) and peak RSS, then the ingest's own split of the wall time into steps (read, parse, merge,
+# write). MB/s counts input bytes before decompression (10^6 bytes per MB). On a shared machine wall
+# time is noisy: compare CPU seconds too, and take the best of a few runs. Logs go to
+# bench/out/ingest-SIZE.log.
 # Environment: DATELINE (binary path, default .build/release/dateline), PYTHON (default python3).
 set -euo pipefail
 
@@ -28,7 +31,7 @@ while [[ $# -gt 0 ]]; do
         --skip-build) BUILD=0; shift ;;
         --sizes) SIZES="$2"; shift 2 ;;
         --seed) SEED="$2"; shift 2 ;;
-        -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
+        -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
         *) echo "unknown argument: $1" >&2; exit 2 ;;
     esac
 done
@@ -56,6 +59,7 @@ manifest_field() {
 }
 
 rows=()
+steps=()
 failed=0
 for size in $SIZES; do
     corpus="$OUT/corpus-$size"
@@ -86,25 +90,34 @@ for size in $SIZES; do
                    printf "%.2f", s }' "$log.time")
         rss_kb=$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$log.time")
         rss=$(awk -v k="$rss_kb" 'BEGIN { printf "%.1f MB", k / 1024 }')
+        cpu=$(awk -F': ' '/User time \(seconds\)|System time \(seconds\)/ { s += $2 } END { printf "%.2f", s }' "$log.time")
     else
         TIMEFORMAT=%R
         secs=$( { time "$DATELINE" ingest --sources "$corpus" --db "$db" >"$log" 2>&1; } 2>&1 ) || status=$?
         secs=${secs##*$'\n'}
         rss="n/a"
+        cpu="n/a"
     fi
     if [[ $status -ne 0 ]]; then
         echo "ingest of $size MB failed with status $status; see $log" >&2
         tail -n 5 "$log" >&2 || true
-        rows+=("$(printf '%8s %8s %10s %10s %12s  %s' "$size" "$files" "$secs" "-" "$rss" "FAILED ($status)")")
+        rows+=("$(printf '%8s %8s %10s %10s %10s %12s  %s' "$size" "$files" "$secs" "-" "$cpu" "$rss" "FAILED ($status)")")
         failed=1
         continue
     fi
     mbps=$(awk -v b="$bytes" -v s="$secs" 'BEGIN { if (s > 0) printf "%.2f", b / 1e6 / s; else print "inf" }')
-    rows+=("$(printf '%8s %8s %10s %10s %12s' "$size" "$files" "$secs" "$mbps" "$rss")")
+    rows+=("$(printf '%8s %8s %10s %10s %10s %12s' "$size" "$files" "$secs" "$mbps" "$cpu" "$rss")")
+    steps+=("$(printf '%8s  %s' "$size" "$(sed -n 's/^steps: //p' "$log")")")
 done
 
-printf '%8s %8s %10s %10s %12s\n' "size MB" "files" "seconds" "MB/s" "peak RSS"
+printf '%8s %8s %10s %10s %10s %12s\n' "size MB" "files" "seconds" "MB/s" "CPU s" "peak RSS"
 for row in "${rows[@]}"; do
     echo "$row"
 done
+if [[ ${#steps[@]} -gt 0 ]]; then
+    printf '%8s  %s\n' "size MB" "steps (wall seconds)"
+    for row in "${steps[@]}"; do
+        echo "$row"
+    done
+fi
 exit $failed

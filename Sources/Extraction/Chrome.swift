@@ -10,11 +10,13 @@ enum Chrome {
     /// `GO DEEPER`, `Related`, `Paid content`, Outbrain widgets.
     static func isFooterHeading(_ line: String) -> Bool {
         guard line.utf8.count <= 40 else { return false }
+        // An ASCII line keeps its length when lower-cased: only these lengths can match a heading.
+        if !(9...15).contains(line.utf8.count) && line.utf8.allSatisfy({ $0 < 0x80 }) { return line.containsBytes("Outbrain") }
         switch line.lowercased() {
         case "go deeper", "paid content", "more from cnn", "related content", "more stories", "recommended":
             return true
         default:
-            return line.contains("Outbrain")
+            return line.containsBytes("Outbrain") && line.contains("Outbrain")
         }
     }
 
@@ -31,8 +33,8 @@ enum Chrome {
 
     /// Lines of embedded widgets that are neither headline nor paragraph.
     static func isWidget(_ line: String) -> Bool {
-        line.hasPrefix("Related article ") || line.hasPrefix("Related Article ") || line == "Select Page"
-            || line == "Live Updates" || line.hasPrefix("Stay Updated on")
+        line.hasBytePrefix("Related article ") || line.hasBytePrefix("Related Article ") || line == "Select Page"
+            || line == "Live Updates" || line.hasBytePrefix("Stay Updated on")
     }
 
     /// Whether a line closes a post's body: a "Read more"-style pointer.

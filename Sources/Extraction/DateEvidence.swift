@@ -38,30 +38,44 @@ public struct DateEvidence: Sendable, Equatable {
 
     /// Scans the bytes of a line for weekday names and four-digit years without splitting it.
     private mutating func countWeekdaysAndYears(_ text: String) {
-        let bytes = Array(text.utf8)
-        var start = 0
-        while start < bytes.count {
-            var end = start
-            while end < bytes.count && bytes[end] != 0x20 { end += 1 }
-            let length = end - start
-            let first = bytes[start]
-            if length >= 6 && length <= 10 && (first == 0x4D || first == 0x54 || first == 0x57 || first == 0x46 || first == 0x53) {
-                if let weekday = TimeParser.weekday(Substring(String(decoding: bytes[start..<end], as: UTF8.self))) {
-                    weekdayCounts[weekday] += 1
+        var text = text
+        text.withUTF8 { bytes in
+            var start = 0
+            while start < bytes.count {
+                var end = start
+                while end < bytes.count && bytes[end] != 0x20 { end += 1 }
+                let length = end - start
+                let first = bytes[start]
+                if length >= 6 && length <= 10 && (first == 0x4D || first == 0x54 || first == 0x57 || first == 0x46 || first == 0x53) {
+                    if let weekday = Self.weekday(UnsafeBufferPointer(rebasing: bytes[start..<end])) {
+                        weekdayCounts[weekday] += 1
+                    }
+                } else if length >= 4 && (first == 0x31 || first == 0x32) {
+                    var year = 0
+                    var digits = 0
+                    while digits < 4 && bytes[start + digits] >= 0x30 && bytes[start + digits] <= 0x39 {
+                        year = year * 10 + Int(bytes[start + digits] - 0x30)
+                        digits += 1
+                    }
+                    let next = start + 4 < end ? bytes[start + 4] : 0x20
+                    if digits == 4 && (1990...2100).contains(year) && !(next >= 0x30 && next <= 0x39) { years.insert(year) }
                 }
-            } else if length >= 4 && (first == 0x31 || first == 0x32) {
-                var year = 0
-                var digits = 0
-                while digits < 4 && bytes[start + digits] >= 0x30 && bytes[start + digits] <= 0x39 {
-                    year = year * 10 + Int(bytes[start + digits] - 0x30)
-                    digits += 1
-                }
-                let next = start + 4 < end ? bytes[start + 4] : 0x20
-                if digits == 4 && (1990...2100).contains(year) && !(next >= 0x30 && next <= 0x39) { years.insert(year) }
+                start = end + 1
             }
-            start = end + 1
         }
     }
+
+    /// ``TimeParser/weekday(_:)`` of a word's bytes. Trailing ASCII non-letters are dropped here;
+    /// a word ending in other bytes is left to `TimeParser`, which knows which characters are letters.
+    private static func weekday(_ word: UnsafeBufferPointer<UInt8>) -> Int? {
+        var end = word.count
+        while end > 0 && word[end - 1] < 0x80 && !((word[end - 1] | 0x20) >= 0x61 && (word[end - 1] | 0x20) <= 0x7A) { end -= 1 }
+        if end > 0 && word[end - 1] >= 0x80 { return TimeParser.weekday(Substring(String(decoding: word, as: UTF8.self))) }
+        let stem = UnsafeBufferPointer(rebasing: word[..<end])
+        return weekdayNames.firstIndex { $0.elementsEqual(stem) }
+    }
+
+    private static let weekdayNames: [[UInt8]] = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"].map { Array($0.utf8) }
 
     private mutating func addCaption(_ caption: String) {
         for date in TimeParser.dates(in: caption) {

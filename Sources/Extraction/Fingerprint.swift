@@ -4,20 +4,40 @@
 /// case; their *comparable form* keeps only lower-cased letters and digits, so the variants agree.
 public enum Fingerprint {
     /// Letters and digits of `text`, lower-cased (ASCII folded; other letters kept as they are).
+    /// Symbols such as curly quotes, dashes and NBSP (U+0080–U+00BF, U+2000–U+207F) are dropped.
     public static func comparable(_ text: String) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count)
-        for byte in text.utf8 {
-            switch byte {
-            case 0x30...0x39, 0x61...0x7A: out.append(byte)
-            case 0x41...0x5A: out.append(byte + 0x20)
-            case 0x80...: out.append(byte)
-            default: continue
+        var text = text
+        return text.withUTF8 { bytes in
+            [UInt8](unsafeUninitializedCapacity: bytes.count) { out, count in
+                var n = 0
+                var i = 0
+                let end = bytes.count
+                while i < end {
+                    let byte = bytes[i]
+                    switch byte {
+                    case 0x30...0x39, 0x61...0x7A:
+                        out[n] = byte
+                        n += 1
+                    case 0x41...0x5A:
+                        out[n] = byte + 0x20
+                        n += 1
+                    case 0xC2 where i + 1 < end && bytes[i + 1] < 0xC0:
+                        i += 2
+                        continue
+                    case 0xE2 where i + 2 < end && (bytes[i + 1] == 0x80 || bytes[i + 1] == 0x81):
+                        i += 3
+                        continue
+                    case 0x80...:
+                        out[n] = byte
+                        n += 1
+                    default:
+                        break
+                    }
+                    i += 1
+                }
+                count = n
             }
         }
-        // Drop the bytes of non-letter symbols such as curly quotes and dashes (U+2000–U+206F).
-        if out.contains(where: { $0 >= 0x80 }) { out = removeGeneralPunctuation(out) }
-        return out
     }
 
     /// 64-bit FNV-1a of a comparable form.
@@ -35,24 +55,5 @@ public enum Fingerprint {
         let h = hash(bytes: bytes)
         let hex = String(h, radix: 16)
         return String((String(repeating: "0", count: 16 - hex.count) + hex).prefix(12))
-    }
-
-    private static func removeGeneralPunctuation(_ bytes: [UInt8]) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
-        var i = 0
-        while i < bytes.count {
-            if bytes[i] == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80 || bytes[i + 1] == 0x81 {
-                i += 3
-                continue
-            }
-            if bytes[i] == 0xC2, i + 1 < bytes.count, bytes[i + 1] < 0xC0 { // Latin-1 punctuation and NBSP
-                i += 2
-                continue
-            }
-            out.append(bytes[i])
-            i += 1
-        }
-        return out
     }
 }

@@ -41,7 +41,7 @@ enum LineClassifier {
             if let count = declaredCount(line) { return .declaredCount(count) }
             if isVideoDuration(line) { return .videoDuration }
         }
-        if line.hasPrefix("•") {
+        if line.hasBytePrefix("•") {
             return .bullet(String(line.dropFirst().drop(while: { $0 == " " })))
         }
         if first == 0x28, utf8.last == 0x29, utf8.count <= 160, !line.utf8.dropFirst().contains(0x28) {
@@ -58,6 +58,8 @@ enum LineClassifier {
 
     /// `36 Posts`, `1 post`, `58 updates`.
     static func declaredCount(_ line: String) -> Int? {
+        // `Int` reads an optional sign, then digits.
+        guard let first = line.utf8.first, (0x30...0x39).contains(first) || first == 0x2B || first == 0x2D else { return nil }
         let parts = line.split(separator: " ")
         guard parts.count == 2, let n = Int(parts[0]), n >= 0 else { return nil }
         switch parts[1].lowercased() {
@@ -92,9 +94,21 @@ extension Character {
     var isASCIIDigitChar: Bool { asciiValue.map { $0 >= 0x30 && $0 <= 0x39 } ?? false }
 }
 
-extension StringProtocol {
-    /// The text without leading and trailing spaces.
+extension String {
+    /// The text without leading and trailing spaces (space characters, so a space that a combining
+    /// mark joins stays).
     var trimmingSpaces: String {
-        String(drop(while: { $0 == " " }).reversed().drop(while: { $0 == " " }).reversed())
+        let utf8 = self.utf8
+        var start = utf8.startIndex
+        var end = utf8.endIndex
+        while start != end && utf8[start] == 0x20 { start = utf8.index(after: start) }
+        while end != start && utf8[utf8.index(before: end)] == 0x20 { end = utf8.index(before: end) }
+        // Only non-ASCII neighbours can join a space into a larger character: let Characters decide.
+        let joinsAfter = start != utf8.startIndex && start != end && utf8[start] >= 0x80
+        let joinsBefore = end != utf8.endIndex && end != start && utf8[utf8.index(before: end)] >= 0x80
+        if joinsAfter || joinsBefore {
+            return String(drop(while: { $0 == " " }).reversed().drop(while: { $0 == " " }).reversed())
+        }
+        return String(self[start..<end])
     }
 }

@@ -6,8 +6,8 @@
 public enum NameList {
     /// The authors of a byline line, or nil when the line is not a byline.
     public static func byline(_ line: String) -> [String]? {
-        guard line.utf8.count <= 200, line.hasPrefix("From ") || line.hasPrefix("By ") || line.containsBytes(" from "),
-              let last = line.utf8.last, !Array(".!?:;,".utf8).contains(last) else { return nil }
+        guard line.utf8.count <= 200, let last = line.utf8.last, !sentencePunctuation.contains(last),
+              line.hasBytePrefix("From ") || line.hasBytePrefix("By ") || line.containsBytes(" from ") else { return nil }
         var words = line.split(separator: " ")
         guard words.count >= 2, words.count <= 24 else { return nil }
         if words.count > 2, words[0].first?.isUppercase == true, words[1] == "from" {
@@ -20,6 +20,9 @@ public enum NameList {
         guard let names = names(in: words), !names.isEmpty else { return nil }
         return names
     }
+
+    /// `.!?:;,`: a line ending in one is a sentence, not a byline.
+    private static let sentencePunctuation: [UInt8] = Array(".!?:;,".utf8)
 
     /// The contributors of a `… contributed reporting to this post.` line, or nil.
     public static func contributors(_ line: String) -> [String]? {

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Turns the raw bytes of a scrape into clean lines.
 ///
 /// Works on UTF-8 bytes in one pass per line: drops CR, zero-width characters and HTML attribute
@@ -10,8 +16,9 @@ public enum TextNormalizer {
     public static func lines(_ bytes: [UInt8]) -> [String] {
         var lines: [String] = []
         lines.reserveCapacity(bytes.count / 80)
-        var out: [UInt8] = []
-        out.reserveCapacity(4096)
+        var capacity = 4096
+        var scratch = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+        defer { scratch.deallocate() }
         bytes.withUnsafeBufferPointer { buf in
             var start = 0
             let n = buf.count
@@ -19,10 +26,16 @@ public enum TextNormalizer {
                 var end = start
                 while end < n && buf[end] != 0x0A { end += 1 }
                 if start < n || end > start {
+                    // A normalised line is never longer than its source; one byte more ends it with NUL.
+                    if end - start + 1 > capacity {
+                        capacity = end - start + 1
+                        scratch.deallocate()
+                        scratch = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+                    }
+                    var out = LineBuffer(base: scratch)
                     normalizeLine(buf, start, end, into: &out)
-                    if isAttributeDebris(out) { out.removeAll(keepingCapacity: true) }
-                    lines.append(String(decoding: out, as: UTF8.self))
-                    out.removeAll(keepingCapacity: true)
+                    if isAttributeDebris(&out) { out.count = 0 }
+                    lines.append(String(decoding: UnsafeBufferPointer(start: scratch, count: out.count), as: UTF8.self))
                 }
                 start = end + 1
             }
@@ -32,13 +45,43 @@ public enum TextNormalizer {
 
     /// Normalises one line given as text (used by tests and by callers holding a String).
     public static func normalize(_ text: String) -> String {
-        var out: [UInt8] = []
         let bytes = Array(text.utf8)
+        let scratch = UnsafeMutablePointer<UInt8>.allocate(capacity: bytes.count + 1)
+        defer { scratch.deallocate() }
+        var out = LineBuffer(base: scratch)
         bytes.withUnsafeBufferPointer { normalizeLine($0, 0, $0.count, into: &out) }
-        return String(decoding: out, as: UTF8.self)
+        return String(decoding: UnsafeBufferPointer(start: scratch, count: out.count), as: UTF8.self)
     }
 
-    private static func normalizeLine(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, into out: inout [UInt8]) {
+    /// The normalised bytes of one line, written into memory with room for the whole source line.
+    private struct LineBuffer {
+        let base: UnsafeMutablePointer<UInt8>
+        var count = 0
+
+        var last: UInt8? { count > 0 ? base[count - 1] : nil }
+
+        mutating func append(_ byte: UInt8) {
+            base[count] = byte
+            count += 1
+        }
+
+        /// A space, unless the line is empty so far or already ends with one.
+        mutating func appendSpace() {
+            if let last, last != 0x20 { append(0x20) }
+        }
+
+        /// `”` or `’` (E2 80 9D / E2 80 99) at the end.
+        var endsWithClosingQuote: Bool {
+            count >= 3 && base[count - 3] == 0xE2 && base[count - 2] == 0x80 && (base[count - 1] == 0x9D || base[count - 1] == 0x99)
+        }
+
+        /// `.”` or `,”`: the quote closes a sentence, so a `?` after it cannot be the speaker's.
+        var endsWithSentencePunctuationBeforeQuote: Bool {
+            count >= 4 && isClosingPunctuation(base[count - 4])
+        }
+    }
+
+    private static func normalizeLine(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, into out: inout LineBuffer) {
         var i = start
         while i < end {
             let c = b[i]
@@ -46,16 +89,16 @@ public enum TextNormalizer {
             case 0x0D, 0x00:
                 i += 1
             case 0x09, 0x20:
-                appendSpace(&out)
+                out.appendSpace()
                 i += 1
             case 0x3F: // '?'
                 repairQuestionMark(b, at: i, end: end, into: &out)
                 i += 1
             case 0xC2 where i + 1 < end && b[i + 1] == 0xA0: // NBSP
-                appendSpace(&out)
+                out.appendSpace()
                 i += 2
             case 0xE2 where i + 2 < end && b[i + 1] == 0x80 && isSpaceLike(b[i + 2]):
-                if b[i + 2] != 0x8B && b[i + 2] != 0x8C && b[i + 2] != 0x8D { appendSpace(&out) } // zero-width: drop
+                if b[i + 2] != 0x8B && b[i + 2] != 0x8C && b[i + 2] != 0x8D { out.appendSpace() } // zero-width: drop
                 i += 3
             case 0xEF where i + 2 < end && b[i + 1] == 0xBB && b[i + 2] == 0xBF: // BOM
                 i += 3
@@ -64,7 +107,7 @@ public enum TextNormalizer {
                 i += 1
             }
         }
-        while out.last == 0x20 { out.removeLast() }
+        while out.last == 0x20 { out.count -= 1 }
     }
 
     /// U+2000…U+200D and U+202F (after the E2 80 prefix).
@@ -72,24 +115,20 @@ public enum TextNormalizer {
         (0x80...0x8D).contains(third) || third == 0xAF
     }
 
-    private static func appendSpace(_ out: inout [UInt8]) {
-        if let last = out.last, last != 0x20 { out.append(0x20) }
-    }
-
     /// Decides what a `?` at `i` was: a lost NBSP between words becomes a space, debris after
     /// punctuation or a space disappears, anything else stays a question mark.
-    private static func repairQuestionMark(_ b: UnsafeBufferPointer<UInt8>, at i: Int, end: Int, into out: inout [UInt8]) {
+    private static func repairQuestionMark(_ b: UnsafeBufferPointer<UInt8>, at i: Int, end: Int, into out: inout LineBuffer) {
         let prev = out.last
         let next: UInt8? = i + 1 < end ? b[i + 1] : nil
-        let prevIsWord = (prev.map { isWordByte($0) || $0 == 0x27 } ?? false) && !endsWithClosingQuote(out)
-        let prevIsClosing = prev.map { isClosingPunctuation($0) || endsWithClosingQuote(out) } ?? false
+        let prevIsWord = (prev.map { isWordByte($0) || $0 == 0x27 } ?? false) && !out.endsWithClosingQuote
+        let prevIsClosing = prev.map { isClosingPunctuation($0) || out.endsWithClosingQuote } ?? false
         guard let next else {
             // At the end of the line: keep after a word ("leave?"), drop after punctuation or space.
             if prevIsWord { out.append(0x3F) }
             return
         }
         if next == 0x20 || next == 0x09 || next == 0x3F {
-            if prevIsWord || prev == 0x22 || (endsWithClosingQuote(out) && !endsWithSentencePunctuationBeforeQuote(out)) {
+            if prevIsWord || prev == 0x22 || (out.endsWithClosingQuote && !out.endsWithSentencePunctuationBeforeQuote) {
                 out.append(0x3F)
             }
             return
@@ -98,7 +137,7 @@ public enum TextNormalizer {
         let nextIsOpening = isOpeningQuoteAt(b, i + 1, end)
         let nextIsClosing = isClosingQuoteAt(b, i + 1, end)
         if next == 0x22, i + 2 < end, isWordByte(b[i + 2]), prevIsWord {
-            appendSpace(&out) // `says?"situation`: a lost space before an opening straight quote
+            out.appendSpace() // `says?"situation`: a lost space before an opening straight quote
             return
         }
         if nextIsClosing || next == 0x22 || next == 0x29 || next == 0x5D || next == 0x2C || next == 0x2E {
@@ -106,7 +145,7 @@ public enum TextNormalizer {
             return
         }
         if (prevIsWord || prevIsClosing) && (isWordByte(next) || nextIsOpening) {
-            appendSpace(&out)
+            out.appendSpace()
             return
         }
         out.append(0x3F)
@@ -120,18 +159,6 @@ public enum TextNormalizer {
         c == 0x2E || c == 0x2C || c == 0x3B || c == 0x3A || c == 0x21 || c == 0x29
     }
 
-    /// `”` or `’` (E2 80 9D / E2 80 99) at the end of `out`.
-    private static func endsWithClosingQuote(_ out: [UInt8]) -> Bool {
-        let n = out.count
-        return n >= 3 && out[n - 3] == 0xE2 && out[n - 2] == 0x80 && (out[n - 1] == 0x9D || out[n - 1] == 0x99)
-    }
-
-    /// `.”` or `,”`: the quote closes a sentence, so a `?` after it cannot be the speaker's.
-    private static func endsWithSentencePunctuationBeforeQuote(_ out: [UInt8]) -> Bool {
-        let n = out.count
-        return n >= 4 && isClosingPunctuation(out[n - 4])
-    }
-
     private static func isOpeningQuoteAt(_ b: UnsafeBufferPointer<UInt8>, _ i: Int, _ end: Int) -> Bool {
         i + 2 < end && b[i] == 0xE2 && b[i + 1] == 0x80 && (b[i + 2] == 0x9C || b[i + 2] == 0x98)
     }
@@ -141,20 +168,18 @@ public enum TextNormalizer {
     }
 
     /// A line of HTML attribute debris: `… data-fave-thumbnails="{…}" data-x="…"` or a line
-    /// starting with `" data-`.
-    static func isAttributeDebris(_ line: [UInt8]) -> Bool {
-        guard line.count >= 8 else { return false }
-        var i = 0
-        let n = line.count
-        while i + 6 < n {
-            // ` data-` … `="`
-            if line[i] == 0x20 && line[i + 1] == 0x64 && line[i + 2] == 0x61 && line[i + 3] == 0x74
-                && line[i + 4] == 0x61 && line[i + 5] == 0x2D {
-                var j = i + 6
-                while j < n && ((line[j] >= 0x61 && line[j] <= 0x7A) || line[j] == 0x2D) { j += 1 }
-                if j + 1 < n && line[j] == 0x3D && line[j + 1] == 0x22 { return true }
-            }
-            i += 1
+    /// starting with `" data-`: ` data-`, a name of lower-case letters and dashes, then `="`.
+    private static func isAttributeDebris(_ out: inout LineBuffer) -> Bool {
+        guard out.count >= 8 else { return false }
+        let line = out.base
+        let n = out.count
+        line[n] = 0 // normalised text has no NUL: the line is a C string for strstr
+        var from = UnsafePointer<CChar>(OpaquePointer(line))
+        while let hit = strstr(from, " data-") {
+            var j = UnsafeRawPointer(hit) - UnsafeRawPointer(line) + 6
+            while j < n && ((line[j] >= 0x61 && line[j] <= 0x7A) || line[j] == 0x2D) { j += 1 }
+            if j + 1 < n && line[j] == 0x3D && line[j + 1] == 0x22 { return true }
+            from = UnsafePointer(hit) + 1
         }
         return false
     }

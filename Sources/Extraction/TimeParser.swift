@@ -6,6 +6,10 @@
 public enum TimeParser {
     /// The timestamp a whole line holds, or nil. `Updated …` lines are recognised too (see ``isUpdateLine``).
     public static func timestamp(in line: String) -> Timestamp? {
+        // The clock comes first (`Int` reads an optional sign, then digits), or after one of the prefixes.
+        guard let first = line.utf8.first else { return nil }
+        guard (0x30...0x39).contains(first) || first == 0x2B || first == 0x2D || line.hasBytePrefix("Updated ")
+                || line.hasBytePrefix("Posted ") || line.hasBytePrefix("Published ") else { return nil }
         var words = Words(line)
         if let first = words.peek, first == "Updated" || first == "Posted" || first == "Published" { words.next() }
         guard let clock = words.next(), let (h, m) = clockTime(clock) else { return nil }
@@ -83,6 +87,8 @@ public enum TimeParser {
 
     /// `February`, `Feb`, `Feb.`, `Sept.` → month number.
     static func monthNumber(_ word: Substring) -> Int? {
+        // Month names start with one of these letters.
+        guard let initial = word.utf8.first, [0x41, 0x44, 0x46, 0x4A, 0x4D, 0x4E, 0x4F, 0x53].contains(initial) else { return nil }
         var w = word
         if w.last == "." || w.last == "," { w.removeLast() }
         guard w.count >= 3, let first = w.first, first.isUppercase else { return nil }

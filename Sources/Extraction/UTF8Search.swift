@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Byte-level helpers for the hot paths of line classification (no Character segmentation).
 extension String {
     /// Whether the UTF-8 bytes of `needle` occur in the string.
@@ -5,25 +11,31 @@ extension String {
 
     /// Byte offset of the first occurrence of `needle`, or nil.
     func firstByteOffset(of needle: String) -> Int? {
-        var haystack = self
-        var pattern = needle
-        return haystack.withUTF8 { h in
-            pattern.withUTF8 { p -> Int? in
-                guard p.count > 0, h.count >= p.count else { return nil }
-                let first = p[0]
-                var i = 0
-                let last = h.count - p.count
-                while i <= last {
-                    if h[i] == first {
-                        var k = 1
-                        while k < p.count && h[i + k] == p[k] { k += 1 }
-                        if k == p.count { return i }
-                    }
-                    i += 1
-                }
-                return nil
-            }
+        guard !needle.isEmpty else { return nil }
+        return withCString { haystack -> Int? in
+            // strstr stops at a NUL byte; normalised lines have none, other text is searched byte by byte.
+            guard strlen(haystack) == utf8.count else { return Array(utf8).firstRange(of: Array(needle.utf8))?.lowerBound }
+            return needle.withCString { pattern -> Int? in strstr(haystack, pattern).map { UnsafePointer($0) - haystack } }
         }
+    }
+
+    /// `hasPrefix(prefix)` decided on UTF-8 bytes. `prefix` must be made of ASCII characters other
+    /// than `K`, `;` and `` ` `` (which have non-ASCII canonical equivalents) or of symbols without
+    /// decompositions such as `•`. Where a non-ASCII byte of the string could change how characters
+    /// are segmented or compared, `hasPrefix` decides.
+    func hasBytePrefix(_ prefix: StaticString) -> Bool {
+        let p = UnsafeBufferPointer(start: prefix.utf8Start, count: prefix.utf8CodeUnitCount)
+        let utf8 = self.utf8
+        var index = utf8.startIndex
+        for byte in p {
+            guard index != utf8.endIndex else { return false }
+            let own = utf8[index]
+            if own != byte { return own >= 0x80 ? hasPrefix(String(decoding: p, as: UTF8.self)) : false }
+            index = utf8.index(after: index)
+        }
+        // A combining mark after the prefix would join its last character.
+        if index != utf8.endIndex && utf8[index] >= 0x80 { return hasPrefix(String(decoding: p, as: UTF8.self)) }
+        return true
     }
 
     /// The last byte that is not a space, closing quote, apostrophe or closing bracket.

@@ -1,5 +1,4 @@
 import Glibc
-import Synchronization
 
 /// A request handler, called on a worker thread for every GET and HEAD request.
 public typealias Handler = @Sendable (Request) -> Response
@@ -7,7 +6,7 @@ public typealias Handler = @Sendable (Request) -> Response
 /// Turns parsed requests into response bytes: the method policy (GET/HEAD to the handler, CORS
 /// preflight, 405, 501), the handler call, and the access log.
 ///
-/// Shared by all worker threads. Its only mutable state is the handler, kept behind a mutex so
+/// Shared by all worker threads. Its only mutable state is the handler, kept behind a read-write lock so
 /// ``HTTPServer/replaceHandler(_:)`` can swap it atomically while requests are in flight.
 final class Responder: Sendable {
     let configuration: ServerConfiguration
@@ -15,22 +14,16 @@ final class Responder: Sendable {
     let state: ServerState
     /// Random per server instance; the prefix of generated request ids.
     let requestIDPrefix = UInt64.random(in: 0..<(1 << 30))
-    private let handler: Mutex<HandlerBox>
-
-    /// Keeps the closure inside a struct: a bare function type in the generic Mutex gets re-wrapped in
-    /// a reabstraction thunk on every `withLock` write-back, growing without bound.
-    private struct HandlerBox {
-        let call: Handler
-    }
+    private let handler: HandlerSlot
 
     init(configuration: ServerConfiguration, state: ServerState, handler: @escaping Handler) {
         self.configuration = configuration
         self.state = state
-        self.handler = Mutex(HandlerBox(call: handler))
+        self.handler = HandlerSlot(handler)
     }
 
     func replaceHandler(_ newHandler: @escaping Handler) {
-        handler.withLock { $0 = HandlerBox(call: newHandler) }
+        handler.replace(with: newHandler)
     }
 
     private var allowedMethods: String {
@@ -57,7 +50,7 @@ final class Responder: Sendable {
                 let request = Request(method: method, target: target,
                                       headers: headers(of: head, in: buffer),
                                       requestID: requestID, remoteAddress: remoteAddress)
-                response = handler.withLock { $0.call }(request)
+                response = handler.current(request)
             } catch {
                 response = .problem(status: .badRequest, detail: error.description)
             }
@@ -134,5 +127,39 @@ final class Responder: Sendable {
             }
         }
         return response
+    }
+}
+
+/// The current handler behind a read-write lock: every request reads it, a reload replaces it.
+///
+/// A pthread lock rather than `Synchronization.Mutex`: ThreadSanitizer intercepts pthread locks, so
+/// it sees the new handler (and the archive it captures) published to the worker threads; it cannot
+/// see Mutex's uninstrumented slow path and reported every reload as a data race.
+private final class HandlerSlot: @unchecked Sendable {
+    /// Allocated, not a stored property: a pthread lock must not move.
+    private let lock = UnsafeMutablePointer<pthread_rwlock_t>.allocate(capacity: 1)
+    private var handler: Handler
+
+    init(_ handler: @escaping Handler) {
+        self.handler = handler
+        lock.initialize(to: pthread_rwlock_t())
+        pthread_rwlock_init(lock, nil)
+    }
+
+    deinit {
+        pthread_rwlock_destroy(lock)
+        lock.deallocate()
+    }
+
+    var current: Handler {
+        pthread_rwlock_rdlock(lock)
+        defer { pthread_rwlock_unlock(lock) }
+        return handler
+    }
+
+    func replace(with newHandler: @escaping Handler) {
+        pthread_rwlock_wrlock(lock)
+        handler = newHandler
+        pthread_rwlock_unlock(lock)
     }
 }

@@ -67,9 +67,19 @@ public struct ArchivePost: Sendable, Equatable {
     /// The first paragraph, cut at a word boundary to at most ``excerptLimit`` characters with `…`.
     public var excerpt: String {
         guard let first = body.first else { return "" }
-        guard first.count > Self.excerptLimit else { return first }
-        let cut = first.prefix(Self.excerptLimit - 1)
-        var words = cut.lastIndex(of: " ").map { cut[..<$0] } ?? cut
+        // No more characters than bytes: a short paragraph need not be counted.
+        guard first.utf8.count > Self.excerptLimit else { return first }
+        var words: Substring
+        if first.utf8.prefix(Self.excerptLimit + 1).allSatisfy({ $0 < 0x80 }) {
+            // Each of these bytes is a character of its own.
+            let cut = first[..<first.utf8.index(first.startIndex, offsetBy: Self.excerptLimit - 1)]
+            words = cut.utf8.lastIndex(of: 0x20).map { cut[..<$0] } ?? cut
+        } else {
+            guard let limit = first.index(first.startIndex, offsetBy: Self.excerptLimit, limitedBy: first.endIndex),
+                  limit != first.endIndex else { return first }
+            let cut = first.prefix(Self.excerptLimit - 1)
+            words = cut.lastIndex(of: " ").map { cut[..<$0] } ?? cut
+        }
         while let last = words.last, last == " " || last == "," || last == ";" || last == ":" { words.removeLast() }
         return words + "…"
     }
@@ -80,9 +90,12 @@ public struct ArchivePost: Sendable, Equatable {
     public var wordCount: Int {
         var count = 0
         for paragraph in body {
-            var inWord = false
-            for byte in paragraph.utf8 {
-                if byte == 0x20 { inWord = false } else if !inWord { inWord = true; count += 1 }
+            var paragraph = paragraph
+            paragraph.withUTF8 { bytes in
+                var inWord = false
+                for byte in bytes {
+                    if byte == 0x20 { inWord = false } else if !inWord { inWord = true; count += 1 }
+                }
             }
         }
         return count

@@ -2,16 +2,23 @@ import Extraction
 import Storage
 
 /// Writes an ``Archive`` into an empty database in one transaction with prepared statements.
+///
+/// The rows of the posts are built on a second thread (see ``Prefetcher``) while this one inserts.
 struct ArchiveWriter {
     let database: Database
 
     func write(_ archive: Archive, digest: String) throws {
+        let rows = postRows(archive)
+        defer { rows.cancel() }
         try database.configureForBulkWrite()
         try database.execute(Schema.create)
+        // FTS5 flushes its pending index to a new segment whenever it holds `hashsize` bytes (1 MiB by
+        // default) and keeps merging the segments; a large buffer builds the index in a few big segments.
+        try database.execute("INSERT INTO posts_fts(posts_fts, rank) VALUES ('hashsize', \(Self.ftsBufferBytes))")
         try database.transaction {
             try writeSources(archive.sources)
             try writePages(archive.pages)
-            try writePosts(archive.posts, pages: archive.pages)
+            try writePosts(rows)
             let meta = try database.prepare("INSERT INTO meta(key, value) VALUES (?, ?)")
             try meta.run("schema_version", String(Schema.version))
             try meta.run("source_digest", digest)
@@ -23,6 +30,12 @@ struct ArchiveWriter {
         try database.execute("INSERT INTO posts_fts(posts_fts) VALUES ('optimize'); ANALYZE;")
         try database.setUserVersion(Schema.version)
     }
+
+    /// Memory for the full-text index of pending posts: 64 MiB holds the index of about 100 MB of sources.
+    static let ftsBufferBytes = 64 << 20
+
+    /// Posts per batch handed from the row builder to the writer.
+    private static let batchSize = 256
 
     private func writeSources(_ sources: [SourceRecord]) throws {
         let insert = try database.prepare("""
@@ -42,22 +55,37 @@ struct ArchiveWriter {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """)
         let link = try database.prepare("INSERT INTO page_sources(page_id, source_id) VALUES (?, ?)")
+        let postLink = try database.prepare("INSERT INTO post_pages(post_id, page_id, seq) VALUES (?, ?, ?)")
         for page in pages {
             try insert.run(page.id, page.title, page.date?.description, page.declaredPosts, page.postIDs.count,
                            JSONText.array(page.summary), page.statusLine, page.layout.rawValue)
             for source in page.sourceIndices { try link.run(page.id, source + 1) }
+            for (seq, postID) in page.postIDs.enumerated() { try postLink.run(postID, page.id, seq + 1) }
         }
     }
 
-    private func writePosts(_ posts: [ArchivePost], pages: [ArchivePage]) throws {
-        var firstSeq: [String: Int] = [:]
-        let pageLink = try database.prepare("INSERT INTO post_pages(post_id, page_id, seq) VALUES (?, ?, ?)")
-        for page in pages {
-            for (seq, postID) in page.postIDs.enumerated() {
-                try pageLink.run(postID, page.id, seq + 1)
-                if firstSeq[postID] == nil { firstSeq[postID] = seq + 1 }
+    /// Starts building the rows of the posts in id order (their rowids), in batches, with each post's
+    /// position on its first page and its timeline rank.
+    private func postRows(_ archive: Archive) -> Prefetcher<[PostRow]> {
+        Prefetcher(lookahead: 8) {
+            let posts = archive.posts
+            let order = posts.indices.sorted { posts[$0].id < posts[$1].id }
+            var firstSeq: [String: Int] = [:]
+            firstSeq.reserveCapacity(posts.count)
+            for page in archive.pages {
+                for (seq, postID) in page.postIDs.enumerated() where firstSeq[postID] == nil { firstSeq[postID] = seq + 1 }
             }
+            let ranks = Chronology.ranks(posts: posts, pages: archive.pages)
+            return AnyIterator(stride(from: 0, to: order.count, by: Self.batchSize).lazy.map { start in
+                order[start..<min(start + Self.batchSize, order.count)].map { index in
+                    let post = posts[index]
+                    return PostRow(post, pageSeq: firstSeq[post.id] ?? 0, timelineRank: ranks[post.id] ?? 0)
+                }
+            }.makeIterator())
         }
+    }
+
+    private func writePosts(_ rows: Prefetcher<[PostRow]>) throws {
         let insert = try database.prepare("""
             INSERT INTO posts(id, headline, byline, authors_json, published_at, time_precision, published_day,
                               sort_minute, body_json, images_json, contributors_json, word_count, excerpt,
@@ -66,15 +94,12 @@ struct ArchiveWriter {
             """)
         let text = try database.prepare("INSERT INTO posts_fts(rowid, headline, body) VALUES (last_insert_rowid(), ?, ?)")
         let sourceLink = try database.prepare("INSERT INTO post_sources(post_id, source_id) VALUES (?, ?)")
-        let ranks = Chronology.ranks(posts: posts, pages: pages)
-        for post in posts.sorted(by: { $0.id < $1.id }) {
-            let images = "[" + post.images.map { JSONText.object(["caption": $0.caption, "credit": $0.credit]) }.joined(separator: ",") + "]"
-            try insert.run(post.id, post.headline, post.byline, JSONText.array(post.authors), post.publishedAt,
-                           post.precision.rawValue, post.day?.description, post.time?.epochMinutes,
-                           JSONText.array(post.body), images, JSONText.array(post.contributors), post.wordCount,
-                           post.excerpt, post.images.count, post.pageIDs[0], firstSeq[post.id] ?? 0, ranks[post.id] ?? 0)
-            try text.run(post.headline ?? "", post.body.joined(separator: "\n"))
-            for source in post.sourceIndices { try sourceLink.run(post.id, source + 1) }
+        while let batch = rows.next() {
+            for row in batch {
+                try insert.run(row.columns)
+                try text.run(row.searchHeadline, row.searchBody)
+                for source in row.sourceIDs { try sourceLink.run(row.id, source) }
+            }
         }
     }
 }

@@ -10,7 +10,8 @@ import Extraction
 enum Chronology {
     /// Rank (1 = oldest) of each post, keyed by post id.
     static func ranks(posts: [ArchivePost], pages: [ArchivePage]) -> [String: Int] {
-        let byID = Dictionary(uniqueKeysWithValues: posts.map { ($0.id, $0) })
+        // Post indices by id: looking posts up by index does not copy them.
+        let byID = Dictionary(uniqueKeysWithValues: posts.indices.map { (posts[$0].id, $0) })
         var keys: [String: Key] = [:]
         keys.reserveCapacity(posts.count)
         for page in pages {
@@ -19,27 +20,29 @@ enum Chronology {
             // Walk the page bottom-up (oldest first) so each untimed post sees the timed post below it.
             for seq in stride(from: page.postIDs.count - 1, through: 0, by: -1) {
                 let id = page.postIDs[seq]
-                guard keys[id] == nil, let post = byID[id], post.pageIDs.first == page.id else {
-                    if let minute = byID[id]?.time?.epochMinutes { olderMinute = minute; olderDay = byID[id]?.day }
+                let index = byID[id]
+                guard keys[id] == nil, let index, posts[index].pageIDs.first == page.id else {
+                    if let index, let minute = posts[index].time?.epochMinutes { olderMinute = minute; olderDay = posts[index].day }
                     continue
                 }
+                let (time, day) = (posts[index].time, posts[index].day)
                 let anchor: Int
-                if let minute = post.time?.epochMinutes {
+                if let minute = time?.epochMinutes {
                     anchor = minute
                     olderMinute = minute
-                    olderDay = post.day
-                } else if let minute = olderMinute, olderDay == post.day {
+                    olderDay = day
+                } else if let minute = olderMinute, olderDay == day {
                     anchor = minute
                 } else {
                     anchor = Int.min
                 }
-                keys[id] = Key(day: post.day, minute: anchor, timed: post.time != nil,
-                               page: page.id, seq: seq, id: id)
+                keys[id] = Key(day: day, minute: anchor, timed: time != nil, page: page.id, seq: seq, id: id)
             }
         }
-        for post in posts where keys[post.id] == nil {
-            keys[post.id] = Key(day: post.day, minute: post.time?.epochMinutes ?? Int.min, timed: post.time != nil,
-                                page: post.pageIDs.first ?? "", seq: 0, id: post.id)
+        for index in posts.indices where keys[posts[index].id] == nil {
+            let (id, time, day) = (posts[index].id, posts[index].time, posts[index].day)
+            keys[id] = Key(day: day, minute: time?.epochMinutes ?? Int.min, timed: time != nil,
+                           page: posts[index].pageIDs.first ?? "", seq: 0, id: id)
         }
         let ordered = keys.values.sorted()
         var ranks: [String: Int] = [:]

@@ -8,22 +8,31 @@ import Extraction
 ///    order of the fullest scrape and slotting the others' extra posts after their neighbours.
 /// 4. A post that several pages show is one post on all of them.
 /// Scrapes are taken in a fixed order (by content hash), so any input order gives the same result.
+/// The work within a page (aligning its scrapes, finishing its posts) runs on all cores.
 struct CorpusMerger {
-    struct Scrape {
+    struct Scrape: Sendable {
         var sourceIndex: Int
         var page: ParsedPage
     }
 
     static func merge(_ scrapes: [Scrape], sources: inout [SourceRecord]) -> (pages: [ArchivePage], posts: [ArchivePost], merged: Int) {
         let dated = resolveDates(scrapes)
-        let groups = groupPages(dated)
+        let groups = groupPages(dated, identities: IngestJob.parallelMap(dated) { $0.page.posts.map(identity) })
+        let alignedGroups = IngestJob.parallelMap(groups) { group in
+            let (aligned, folded) = alignPosts(group.map { dated[$0] })
+            return (aligned: aligned, keys: aligned.map { identity($0.post.post) }, folded: folded)
+        }
+        let variantCount = alignedGroups.reduce(0) { $0 + $1.keys.count }
         var posts: [ArchivePost] = []
-        var postIndexByKey: [[UInt8]: Int] = [:]
+        posts.reserveCapacity(variantCount)
+        var postIndexByKey: [FingerprintKey: Int] = [:]
+        postIndexByKey.reserveCapacity(variantCount)
         var mergers: [PostMerger] = []
+        mergers.reserveCapacity(variantCount)
         var pages: [ArchivePage] = []
+        pages.reserveCapacity(groups.count)
         var merged = 0
-        for group in groups {
-            let (pageMergers, folded) = alignPosts(group.map { dated[$0] })
+        for (group, (pageMergers, keys, folded)) in zip(groups, alignedGroups) {
             merged += folded
             let variants: [ParsedPage] = group.map { dated[$0].page }
             let lead = variants[0]
@@ -33,9 +42,8 @@ struct CorpusMerger {
             var page = ArchivePage(id: "", title: lead.title, date: date, declaredPosts: declared,
                                    summary: lead.summary, statusLine: lead.statusLine, layout: lead.layout,
                                    postIDs: [], sourceIndices: sourceIndices)
-            page.id = pageID(page, firstPost: pageMergers.first?.post.post)
-            for (postMerger, sourceIndices) in pageMergers {
-                let key = identity(postMerger.post)
+            page.id = pageID(page, firstPostKey: keys.first)
+            for ((postMerger, sourceIndices), key) in zip(pageMergers, keys) {
                 if let existing = postIndexByKey[key] {
                     mergers[existing].merge(postMerger.post)
                     merged += 1
@@ -45,7 +53,7 @@ struct CorpusMerger {
                 } else {
                     postIndexByKey[key] = posts.count
                     mergers.append(postMerger)
-                    let id = Fingerprint.shortID(key)
+                    let id = Fingerprint.shortID(key.bytes)
                     posts.append(ArchivePost(id: id, headline: nil, byline: nil, authors: [], time: nil, day: page.date,
                                              precision: .unknown, body: [], images: [], contributors: [],
                                              pageIDs: [page.id], sourceIndices: sourceIndices.sorted()))
@@ -57,7 +65,11 @@ struct CorpusMerger {
             }
             pages.append(page)
         }
-        for index in posts.indices { fill(&posts[index], from: mergers[index].finished()) }
+        posts = IngestJob.parallelMap(Array(posts.indices)) { [posts, mergers] index in
+            var post = posts[index]
+            fill(&post, from: mergers[index].finished())
+            return post
+        }
         uniquePageIDs(&pages, posts: &posts, sources: &sources)
         return (pages, posts, merged)
     }
@@ -75,13 +87,13 @@ struct CorpusMerger {
     }
 
     /// Groups scrape indices by page; each group is ordered fullest scrape first.
-    private static func groupPages(_ scrapes: [Scrape]) -> [[Int]] {
-        let keys = scrapes.map { Set($0.page.posts.map(identity)) }
+    private static func groupPages(_ scrapes: [Scrape], identities: [[FingerprintKey]]) -> [[Int]] {
+        let keys = identities.map(Set.init)
         var groups: [[Int]] = []
         // Only groups that share a post or a title with a scrape are compared with it.
-        var groupsByKey: [[UInt8]: [Int]] = [:]
+        var groupsByKey: [FingerprintKey: [Int]] = [:]
         for i in scrapes.indices {
-            let title = scrapes[i].page.title.map { Array("t:".utf8) + Fingerprint.comparable($0) }
+            let title = scrapes[i].page.title.map { FingerprintKey(Array("t:".utf8) + Fingerprint.comparable($0)) }
             var candidates = Set(keys[i].flatMap { groupsByKey[$0] ?? [] })
             if let title { candidates.formUnion(groupsByKey[title] ?? []) }
             let match = candidates.sorted().first { g in
@@ -98,7 +110,7 @@ struct CorpusMerger {
         }
     }
 
-    private static func samePage(_ a: ParsedPage, _ aKeys: Set<[UInt8]>, _ b: ParsedPage, _ bKeys: Set<[UInt8]>) -> Bool {
+    private static func samePage(_ a: ParsedPage, _ aKeys: Set<FingerprintKey>, _ b: ParsedPage, _ bKeys: Set<FingerprintKey>) -> Bool {
         if let da = a.date, let db = b.date, da != db { return false }
         let smaller = min(aKeys.count, bKeys.count)
         let sharedPosts = aKeys.intersection(bKeys).count
@@ -113,7 +125,10 @@ struct CorpusMerger {
     /// how many variants were folded.
     private static func alignPosts(_ scrapes: [Scrape]) -> ([(post: PostMerger, sources: [Int])], Int) {
         // The fullest scrape sets the order; its posts are distinct stories, so nothing to compare.
-        var aligned: [(post: PostMerger, sources: [Int])] = scrapes[0].page.posts.map { (PostMerger($0), [scrapes[0].sourceIndex]) }
+        let comparing = scrapes.count > 1
+        var aligned: [(post: PostMerger, sources: [Int])] = scrapes[0].page.posts.map {
+            (PostMerger($0, comparing: comparing), [scrapes[0].sourceIndex])
+        }
         var folded = 0
         for scrape in scrapes.dropFirst() {
             var cursor = -1
@@ -126,7 +141,7 @@ struct CorpusMerger {
                     cursor = max(cursor, index)
                 } else {
                     cursor += 1
-                    aligned.insert((PostMerger(post), [scrape.sourceIndex]), at: cursor)
+                    aligned.insert((PostMerger(post, comparing: true), [scrape.sourceIndex]), at: cursor)
                 }
             }
         }
@@ -135,10 +150,10 @@ struct CorpusMerger {
 
     /// What makes two posts the same story across pages: the headline, or for headless posts the
     /// first paragraph (or caption).
-    static func identity(_ post: ParsedPost) -> [UInt8] {
-        if let headline = post.headline { return Array("h:".utf8) + Fingerprint.comparable(headline) }
+    static func identity(_ post: ParsedPost) -> FingerprintKey {
+        if let headline = post.headline { return FingerprintKey(Array("h:".utf8) + Fingerprint.comparable(headline)) }
         let first = post.body.first ?? post.images.first?.caption ?? post.contributors.joined(separator: ",")
-        return Array("b:".utf8) + Fingerprint.comparable(first)
+        return FingerprintKey(Array("b:".utf8) + Fingerprint.comparable(first))
     }
 
     private static func fill(_ post: inout ArchivePost, from parsed: ParsedPost) {
@@ -158,26 +173,30 @@ struct CorpusMerger {
     }
 
     /// `2022-02-11-the-latest-on-ukraine-and-russia-tensions`; untitled pages use their first post.
-    private static func pageID(_ page: ArchivePage, firstPost: ParsedPost?) -> String {
+    private static func pageID(_ page: ArchivePage, firstPostKey: FingerprintKey?) -> String {
         let prefix = page.date?.description ?? "undated"
         if let title = page.title {
             let slug = Slug.make(title, maxLength: 60)
             if !slug.isEmpty { return prefix + "-" + slug }
         }
-        return prefix + "-" + Fingerprint.shortID(firstPost.map(identity) ?? [])
+        return prefix + "-" + Fingerprint.shortID(firstPostKey?.bytes ?? [])
     }
 
     /// Two pages that would share an id (same title and day) get `-2`, `-3` in a fixed order.
     private static func uniquePageIDs(_ pages: inout [ArchivePage], posts: inout [ArchivePost], sources: inout [SourceRecord]) {
         var seen: [String: Int] = [:]
+        var postIndexByID: [String: Int]?
         for index in pages.indices {
             let id = pages[index].id
             seen[id, default: 0] += 1
             guard let n = seen[id], n > 1 else { continue }
             let unique = id + "-\(n)"
             pages[index].id = unique
+            if postIndexByID == nil {
+                postIndexByID = Dictionary(posts.indices.map { (posts[$0].id, $0) }, uniquingKeysWith: { first, _ in first })
+            }
             for postID in pages[index].postIDs {
-                if let p = posts.firstIndex(where: { $0.id == postID }), let slot = posts[p].pageIDs.lastIndex(of: id) {
+                if let p = postIndexByID?[postID], let slot = posts[p].pageIDs.lastIndex(of: id) {
                     posts[p].pageIDs[slot] = unique
                 }
             }

@@ -49,11 +49,13 @@ public enum IngestError: Error, CustomStringConvertible {
 public enum IngestJob {
     public static func run(_ options: IngestOptions) throws -> IngestReport {
         let started = DispatchTime.now()
+        var clock = PhaseClock()
         let candidates: [SourceScanner.Candidate]
         do { candidates = try SourceScanner.scan(options.sourceFolders) } catch { throw IngestError.sources(String(describing: error)) }
 
         let loader = SourceLoader(maxBytes: options.maxSourceBytes)
-        let loaded = parallelMap(candidates) { loader.load($0.absolutePath) }
+        var loaded = parallelMap(candidates) { loader.load($0.absolutePath) }
+        clock.lap("read")
         var sources: [SourceRecord] = []
         var firstBySHA: [String: Int] = [:]
         for (candidate, result) in zip(candidates, loaded) {
@@ -83,11 +85,17 @@ public enum IngestJob {
             return IngestReport.upToDate(sources: sources, database: options.databasePath, started: started)
         }
 
-        let usable = sources.map { $0.status == .ok }
-        let parsed: [ParsedPage?] = parallelMap(Array(sources.indices)) { index in
-            guard usable[index], case .success(let file) = loaded[index] else { return nil }
-            return PageParser.parse(file.text)
+        let inputBytes = loaded.reduce(0) { total, result in
+            if case .success(let file) = result { return total + file.text.count }
+            return total
         }
+        // Each file's bytes are let go as soon as it is parsed, so the parsing threads reuse that memory.
+        let texts = TextSlots(sources.indices.map { sources[$0].status == .ok ? try? loaded[$0].get().text : nil })
+        loaded.removeAll()
+        let parsed: [ParsedPage?] = parallelMap(Array(sources.indices)) { index in
+            texts.take(index).map(PageParser.parse)
+        }
+        clock.lap("parse")
         var scrapes: [CorpusMerger.Scrape] = []
         for index in sources.indices {
             guard let page = parsed[index] else { continue }
@@ -103,11 +111,8 @@ public enum IngestJob {
         }
         scrapes.sort { sources[$0.sourceIndex].sha256! < sources[$1.sourceIndex].sha256! }
         let merged = CorpusMerger.merge(scrapes, sources: &sources)
+        clock.lap("merge")
         let archive = Archive(sources: sources, pages: merged.pages, posts: merged.posts, mergedDuplicates: merged.merged)
-        let inputBytes = loaded.reduce(0) { total, result in
-            if case .success(let file) = result { return total + file.text.count }
-            return total
-        }
         var report = IngestReport(archive: archive, database: options.databasePath, inputBytes: inputBytes, started: started)
         if scrapes.isEmpty { throw IngestError.noUsableSources(report) }
         if options.strict && sources.contains(where: { $0.status == .skipped }) { throw IngestError.strictFailure(report) }
@@ -120,6 +125,8 @@ public enum IngestJob {
             report.addEntities(entities, seconds: seconds)
             try EntityWriter(database: database).write(entities, posts: archive.posts)
         }
+        clock.lap("write")
+        report.phases = clock.laps
         report.finish(started: started)
         return report
     }
@@ -135,30 +142,37 @@ public enum IngestJob {
 
     /// `transform` over `items` on all cores, results in input order.
     static func parallelMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
-        let results = ResultSlots<R>(count: items.count)
-        DispatchQueue.concurrentPerform(iterations: items.count) { index in
-            results.set(index, transform(items[index]))
+        [R](unsafeUninitializedCapacity: items.count) { buffer, count in
+            let results = ResultSlots(base: buffer.baseAddress)
+            DispatchQueue.concurrentPerform(iterations: items.count) { index in
+                results.base?.advanced(by: index).initialize(to: transform(items[index]))
+            }
+            count = items.count
         }
-        return results.values
     }
 }
 
-/// Result slots filled from several threads; the lock guards `slots`.
-private final class ResultSlots<R: Sendable>: @unchecked Sendable {
-    private var slots: [R?]
-    private let lock = NSLock()
+/// File contents waiting to be parsed; `take` hands each one over once and forgets it. Each slot is
+/// touched by one iteration of a parallel loop only.
+private final class TextSlots: @unchecked Sendable {
+    private let slots: UnsafeMutableBufferPointer<[UInt8]?>
 
-    init(count: Int) { slots = [R?](repeating: nil, count: count) }
-
-    func set(_ index: Int, _ value: R) {
-        lock.lock()
-        slots[index] = value
-        lock.unlock()
+    init(_ texts: [[UInt8]?]) {
+        slots = .allocate(capacity: texts.count)
+        _ = slots.initialize(from: texts)
     }
 
-    var values: [R] {
-        lock.lock()
-        defer { lock.unlock() }
-        return slots.map { $0! }
+    deinit {
+        slots.deinitialize().deallocate()
     }
+
+    func take(_ index: Int) -> [UInt8]? {
+        slots[index].take()
+    }
+}
+
+/// The result buffer of ``IngestJob/parallelMap(_:_:)``: each slot is initialised by exactly one
+/// iteration, so the threads never touch the same memory.
+private struct ResultSlots<R>: @unchecked Sendable {
+    let base: UnsafeMutablePointer<R>?
 }

@@ -22,6 +22,8 @@ public struct IngestReport: Sendable, CustomStringConvertible {
     public var entities: [EntityType: Int] = [:]
     public var quotes = 0
     public var entitySeconds: Double = 0
+    /// Seconds of each step (`read`, `parse`, `merge`, `write`) of a rebuild; empty when up to date.
+    public var phases: [(name: String, seconds: Double)] = []
 
     public var megabytesPerSecond: Double { seconds > 0 ? Double(inputBytes) / 1_048_576 / seconds : 0 }
 
@@ -76,6 +78,7 @@ public struct IngestReport: Sendable, CustomStringConvertible {
             lines.append("entities: \(entities.values.reduce(0, +)) (\(counts))  quotes: \(quotes)  extracted in \(format(entitySeconds)) s")
             let mb = Double(inputBytes) / 1_048_576
             lines.append("read \(format(mb)) MB in \(format(seconds)) s (\(format(megabytesPerSecond)) MB/s) → \(database)")
+            if !phases.isEmpty { lines.append("steps: " + phases.map { "\($0.name) \(format($0.seconds)) s" }.joined(separator: ", ")) }
         }
         for problem in problems { lines.append("skipped \(problem.path): \(problem.reason)") }
         for warning in warnings { lines.append("warning \(warning.path): \(warning.warning)") }

@@ -5,14 +5,17 @@ import Extraction
 /// Paragraphs are matched on their comparable form (see ``Fingerprint``), or when one is a cut-off
 /// copy of the other; the merged post keeps every paragraph any variant has, in order, once, in its
 /// cleanest spelling. A paragraph that another variant shows as an image caption is the caption.
-struct PostMerger {
+struct PostMerger: Sendable {
     private(set) var post: ParsedPost
-    private var bodyKeys: [[UInt8]]
+    /// The comparable form of each body paragraph; nil until the post is compared or merged.
+    private var bodyKeys: [[UInt8]]?
     private var headlineKey: [UInt8]?
 
-    init(_ first: ParsedPost) {
+    /// `comparing`: the post will be compared with others (``matches(_:)``), so its keys are made now;
+    /// otherwise they are made when first needed.
+    init(_ first: ParsedPost, comparing: Bool) {
         post = first
-        bodyKeys = first.body.map(Fingerprint.comparable)
+        if comparing { bodyKeys = first.body.map(Fingerprint.comparable) }
         headlineKey = first.headline.map(Fingerprint.comparable)
     }
 
@@ -32,6 +35,7 @@ struct PostMerger {
         if let a = headlineKey, let b = keys.headline { return a == b }
         guard keys.headline == nil || headlineKey == nil else { return false }
         let otherKeys = keys.body
+        let bodyKeys = bodyKeys ?? post.body.map(Fingerprint.comparable)
         guard !otherKeys.isEmpty, !bodyKeys.isEmpty else { return false }
         let shared = otherKeys.filter { key in bodyKeys.contains { PostMerger.same($0, key) } }.count
         return shared * 2 >= min(otherKeys.count, bodyKeys.count)
@@ -48,6 +52,7 @@ struct PostMerger {
             post.authors = other.authors
         }
         for image in other.images { addImage(image) }
+        var bodyKeys = self.bodyKeys.take() ?? post.body.map(Fingerprint.comparable)
         var cursor = -1
         for paragraph in other.body {
             let key = Fingerprint.comparable(paragraph)
@@ -63,14 +68,17 @@ struct PostMerger {
                 bodyKeys.insert(key, at: cursor)
             }
         }
+        self.bodyKeys = bodyKeys
         for name in other.contributors where !post.contributors.contains(name) { post.contributors.append(name) }
     }
 
     /// The merged post, with paragraphs that are really captions moved out of the body.
     func finished() -> ParsedPost {
         var result = post
-        let captionKeys = Set(result.images.compactMap { $0.caption.map(Fingerprint.comparable) })
+        // Few captions per post: a list beats hashing every paragraph's key.
+        let captionKeys = result.images.compactMap { $0.caption.map(Fingerprint.comparable) }
         if !captionKeys.isEmpty {
+            let bodyKeys = bodyKeys ?? post.body.map(Fingerprint.comparable)
             result.body = zip(result.body, bodyKeys).filter { !captionKeys.contains($0.1) }.map(\.0)
         }
         return result

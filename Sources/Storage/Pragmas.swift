@@ -1,16 +1,19 @@
 /// Connection tuning presets for the two ways Dateline uses a database file.
 extension Database {
     /// Tunes a connection that builds a brand-new file which is renamed into place
-    /// only when complete: no durability (the caller syncs at the end), in-memory
-    /// rollback journal (so `transaction` can still roll back), a 64 MiB page cache
+    /// only when complete: 16 KiB pages (fewer pages to fill, link and index than the default
+    /// 4 KiB for rows of a few KiB; must come before the first table), no durability (the caller
+    /// syncs at the end), in-memory rollback journal (so `transaction` can still roll back), a
+    /// 16 MiB page cache (pages are written once, in order: a larger cache did not build faster)
     /// and an exclusive lock for the whole build.
     public func configureForBulkWrite() throws {
         try execute("""
+            PRAGMA page_size = 16384;
             PRAGMA locking_mode = EXCLUSIVE;
             PRAGMA journal_mode = MEMORY;
             PRAGMA synchronous = OFF;
             PRAGMA temp_store = MEMORY;
-            PRAGMA cache_size = -65536;
+            PRAGMA cache_size = -16384;
             """)
     }
 

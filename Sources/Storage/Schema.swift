@@ -4,9 +4,13 @@
 /// 12-hex-digit hash for posts), never row numbers. JSON columns hold arrays of strings or objects
 /// exactly as the API serves them. `meta` holds the schema version and the digest of the sources
 /// the file was built from, which makes a re-run on unchanged sources a no-op.
+///
+/// The full-text index keeps no copy of the text it indexes (FTS5 external content): `posts_text`
+/// gives it each post's headline and body (the paragraphs of `body_json` joined by newlines) when
+/// a snippet is made.
 public enum Schema {
     /// Bumped whenever tables or the meaning of a column change, or the parser changes its output.
-    public static let version = 5
+    public static let version = 6
 
     /// The tables. Every WITHOUT ROWID table lists its primary-key columns first, in key order:
     /// SQLite 3.40.0 to 3.41.0 (Debian 12 ships 3.40.1) otherwise reports a false "NULL value in …"
@@ -72,7 +76,10 @@ public enum Schema {
         source_id INTEGER NOT NULL REFERENCES sources(id),
         PRIMARY KEY (page_id, source_id)
     ) WITHOUT ROWID;
-    CREATE VIRTUAL TABLE posts_fts USING fts5(headline, body, tokenize = 'unicode61 remove_diacritics 2');
+    CREATE VIEW posts_text(post_rowid, headline, body) AS
+        SELECT rowid, headline, (SELECT group_concat(value, char(10)) FROM json_each(posts.body_json)) FROM posts;
+    CREATE VIRTUAL TABLE posts_fts USING fts5(headline, body, content = 'posts_text', content_rowid = 'post_rowid',
+                                              tokenize = 'unicode61 remove_diacritics 2');
     """
 
     /// Indexes are created after the bulk insert: cheaper than maintaining them row by row.

@@ -50,6 +50,13 @@ public final class Statement {
         while try checkedStep() {}
     }
 
+    /// Binds `values`, steps to completion (ignoring any rows) and resets.
+    public func run(_ values: [SQLValue]) throws {
+        try bindAll(values) { $0 }
+        defer { reset() }
+        while try checkedStep() {}
+    }
+
     /// Binds `values` and returns the rows as a single-pass sequence.
     ///
     /// Iteration cannot throw, so a failing step ends the loop and is stored in

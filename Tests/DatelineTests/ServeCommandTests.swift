@@ -72,7 +72,7 @@ final class ServeCommandTests: XCTestCase {
         XCTAssertEqual(posts, 16, server.log)
         XCTAssertNotEqual(try server.request("/api/stats").headers["etag"], before, "a new archive has a new ETag")
         server.signal(SIGINT)
-        XCTAssertEqual(server.waitForExit(), 0)
+        XCTAssertEqual(server.waitForExit(), 0, server.log)
     }
 
     func testMetricsCountRequestsByRouteAndHealthcheckProbesReadiness() throws {

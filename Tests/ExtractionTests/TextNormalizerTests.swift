@@ -31,4 +31,10 @@ final class TextNormalizerTests: XCTestCase {
         let input = "Title\r\n\r\n- Source: X \" data-fave-thumbnails=\"{}\" data-vr=\"false\"\nBody line.  \n"
         XCTAssertEqual(TextNormalizer.lines(Array(input.utf8)), ["Title", "", "", "Body line."])
     }
+
+    func testLongLinesAndAttributeLookalikes() {
+        let long = String(repeating: "water level ", count: 800) + "end"
+        let input = long + "\nthe data-led report \" data-x=\"1\"\ndata-x=\"1\" only\nsee data-x = \"2\"\n a data-b=\""
+        XCTAssertEqual(TextNormalizer.lines(Array(input.utf8)), [long, "", "data-x=\"1\" only", "see data-x = \"2\"", ""])
+    }
 }

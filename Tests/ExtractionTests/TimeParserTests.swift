@@ -39,4 +39,14 @@ final class TimeParserTests: XCTestCase {
         XCTAssertEqual(CalendarDay(year: 2024, month: 2, day: 28).adding(days: 2), CalendarDay(year: 2024, month: 3, day: 1))
         XCTAssertEqual(CalendarDay(year: 2022, month: 12, day: 31).adding(days: 1), CalendarDay(year: 2023, month: 1, day: 1))
     }
+
+    func testWeekdaysAndYearsCountedInTheText() {
+        var evidence = DateEvidence()
+        let body = PageLine.make(["Rain fell all Friday’ and Friday, then Friday1 again.",
+                                  "Fridays are calm; Friday’s storm was not. Fri. Saturday",
+                                  "In 2023, not 20234 or 1989, and 2024"])
+        evidence.collect(header: PageHeader([]), body: body, posts: [])
+        XCTAssertEqual(evidence.weekdayCounts, [0, 0, 0, 0, 0, 3, 1])
+        XCTAssertEqual(evidence.years, [2023, 2024])
+    }
 }

@@ -91,7 +91,8 @@ final class DatabaseTests: XCTestCase {
         XCTAssertEqual(try scalar(db, "PRAGMA journal_mode"), .text("memory"))
         XCTAssertEqual(try scalar(db, "PRAGMA synchronous"), .integer(0))
         XCTAssertEqual(try scalar(db, "PRAGMA temp_store"), .integer(2)) // MEMORY
-        XCTAssertEqual(try scalar(db, "PRAGMA cache_size"), .integer(-65536))
+        XCTAssertEqual(try scalar(db, "PRAGMA cache_size"), .integer(-16384))
+        XCTAssertEqual(try scalar(db, "PRAGMA page_size"), .integer(16384))
         XCTAssertEqual(try scalar(db, "PRAGMA locking_mode"), .text("exclusive"))
         // Rollback still works with an in-memory journal.
         try db.execute("CREATE TABLE t(x)")

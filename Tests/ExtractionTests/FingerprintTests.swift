@@ -1,0 +1,11 @@
+import XCTest
+@testable import Extraction
+
+final class FingerprintTests: XCTestCase {
+    func testComparableKeepsLettersAndDigitsOnly() {
+        XCTAssertEqual(Fingerprint.comparable("River Kes, 2023: “Don’t wait” — now…"), Array("riverkes2023dontwaitnow".utf8))
+        // NBSP, the word joiner and Latin-1 signs go; other letters and symbols stay as they are.
+        XCTAssertEqual(Fingerprint.comparable("Café\u{A0}«Ørsted»\u{2060}€5"), Array("caféØrsted€5".utf8))
+        XCTAssertEqual(Fingerprint.comparable("their?highest"), Fingerprint.comparable("their highest"))
+    }
+}

@@ -1,0 +1,34 @@
+import XCTest
+@testable import Extraction
+
+/// The byte-level string helpers give the answers of their Character-based counterparts.
+final class UTF8SearchTests: XCTestCase {
+    func testFirstByteOffset() {
+        XCTAssertEqual("Ana and Tomas contributed reporting.".firstByteOffset(of: " contributed"), 13)
+        XCTAssertEqual("“Café” from the port".firstByteOffset(of: " from "), 11)
+        XCTAssertNil("contributed".firstByteOffset(of: " contributed"))
+        XCTAssertNil("abc".firstByteOffset(of: ""))
+        // Text with a NUL byte is searched past it.
+        XCTAssertEqual("a\u{0}b from c".firstByteOffset(of: " from "), 3)
+    }
+
+    func testBytePrefixAgreesWithHasPrefix() {
+        let cases: [(String, StaticString)] = [
+            ("From MNN's Ana Varston", "From "), ("From", "From "), ("Fromage", "From "), ("", "From "),
+            ("From \u{301}Ana", "From "), // the space and the combining mark are one character
+            ("• Rivers rose", "•"), ("•\u{301} x", "•"), ("◦ x", "•"), ("Érik", "E"), ("E\u{301}rik", "E"),
+            ("Related article Flood maps", "Related article "), ("Updated 8:08 p.m. ET", "Updated "),
+        ]
+        for (text, prefix) in cases {
+            XCTAssertEqual(text.hasBytePrefix(prefix), text.hasPrefix(prefix.description), "\(text) / \(prefix)")
+        }
+    }
+
+    func testTrimmingSpaces() {
+        XCTAssertEqual("  Ana Varston  ".trimmingSpaces, "Ana Varston")
+        XCTAssertEqual("   ".trimmingSpaces, "")
+        XCTAssertEqual("é ".trimmingSpaces, "é")
+        // A space with a combining mark is not a space character.
+        XCTAssertEqual(" \u{301}a ".trimmingSpaces, " \u{301}a")
+    }
+}
