@@ -25,11 +25,12 @@ let package = Package(
             "Ingest", "Storage", "API", "HTTPServer",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        .target(name: "TestHelpers", path: "Tests/TestHelpers"),
         .testTarget(name: "ExtractionTests", dependencies: ["Extraction"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage"]),
-        .testTarget(name: "IngestTests", dependencies: ["Ingest", "Storage", "Extraction", "ZlibCodec"]),
+        .testTarget(name: "IngestTests", dependencies: ["Ingest", "Storage", "Extraction", "ZlibCodec", "TestHelpers"]),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "ZlibCodec"]),
-        .testTarget(name: "APITests", dependencies: ["API", "HTTPServer", "Ingest", "Storage", "ZlibCodec"]),
-        .testTarget(name: "DatelineTests", dependencies: ["dateline"]),
+        .testTarget(name: "APITests", dependencies: ["API", "HTTPServer", "Ingest", "Storage", "ZlibCodec", "TestHelpers"]),
+        .testTarget(name: "DatelineTests", dependencies: ["dateline", "TestHelpers"]),
     ]
 )

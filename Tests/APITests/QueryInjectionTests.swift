@@ -1,9 +1,7 @@
 @testable import API
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 import HTTPServer
+import TestHelpers
 import XCTest
 
 /// Hostile values through every query and path parameter of every route: SQL and FTS5 injection,
@@ -353,18 +351,7 @@ final class QueryInjectionTests: XCTestCase {
 
     /// One GET through URLSession (not our client), for targets `Request(target:)` refuses.
     private static func fetch(port: Int, _ target: String) throws -> (status: Int, contentType: String?, body: Data) {
-        let url = try XCTUnwrap(URL(string: "http://127.0.0.1:\(port)\(target)"), target)
-        var request = URLRequest(url: url)
-        request.timeoutInterval = 10
-        let done = DispatchSemaphore(value: 0)
-        nonisolated(unsafe) var result: (Data?, URLResponse?, Error?)
-        URLSession.shared.dataTask(with: request) { data, response, error in
-            result = (data, response, error)
-            done.signal()
-        }.resume()
-        done.wait()
-        if let error = result.2 { throw error }
-        let response = try XCTUnwrap(result.1 as? HTTPURLResponse)
-        return (response.statusCode, response.value(forHTTPHeaderField: "Content-Type"), result.0 ?? Data())
+        let reply = try HTTPFetch.request(port: port, target)
+        return (reply.status, reply.headers["content-type"], reply.body)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TestHelpers
 import XCTest
 
 /// `dateline ingest` killed with `kill -9` while `dateline serve --no-ingest` serves the same database
@@ -13,7 +14,7 @@ final class IngestKillWhileServingTests: XCTestCase {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let database = folder + "/archive.sqlite"
         let corpus = folder + "/corpus"
-        try Self.generateCorpus(into: corpus)
+        try Corpus.generate(into: corpus, megabytes: 8)
         let samples = ServeProcess.repositoryRoot.appendingPathComponent("Samples").path
         XCTAssertEqual(try Self.ingest(samples, into: database, in: folder).terminationStatus, 0)
 
@@ -40,10 +41,10 @@ final class IngestKillWhileServingTests: XCTestCase {
         let ingest = try Self.start(["ingest", "--sources", corpus, "--db", database], in: folder)
         let temporary = database + ".building-\(ingest.processIdentifier)"
         let deadline = Date().addingTimeInterval(120)
-        while Self.size(of: temporary) == 0, ingest.isRunning, Date() < deadline {
+        while Corpus.size(of: temporary) == 0, ingest.isRunning, Date() < deadline {
             try expectPreviousArchive("while the ingest reads")
         }
-        XCTAssertGreaterThan(Self.size(of: temporary), 0, "never caught the ingest while it was writing")
+        XCTAssertGreaterThan(Corpus.size(of: temporary), 0, "never caught the ingest while it was writing")
         XCTAssertTrue(ingest.isRunning, "the ingest finished before it could be killed")
         for _ in 0..<20 { try expectPreviousArchive("while the ingest writes") }
         kill(ingest.processIdentifier, SIGKILL)
@@ -91,21 +92,5 @@ final class IngestKillWhileServingTests: XCTestCase {
         let process = try start(["ingest", "--sources", sources, "--db", database], in: folder)
         process.waitUntilExit()
         return process
-    }
-
-    private static func generateCorpus(into folder: String) throws {
-        let script = ServeProcess.repositoryRoot.appendingPathComponent("bench/gen_corpus.py").path
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", script, folder, "8", "--seed", "3"]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw XCTSkip("python3 \(script) failed (status \(process.terminationStatus))") }
-    }
-
-    private static func size(of path: String) -> Int {
-        ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int) ?? 0
     }
 }

@@ -1,8 +1,6 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 import Synchronization
+import TestHelpers
 import XCTest
 
 /// Text a child process writes, collected from a reader thread.
@@ -86,22 +84,8 @@ final class ServeProcess {
 
     /// One request through URLSession (a client independent of the server's own code).
     func request(_ path: String, method: String = "GET", headers: [String: String] = [:]) throws -> (status: Int, headers: [String: String], body: Data) {
-        var request = URLRequest(url: URL(string: "http://127.0.0.1:\(port)\(path)")!)
-        request.httpMethod = method
-        request.timeoutInterval = 10
-        for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
-        let done = DispatchSemaphore(value: 0)
-        nonisolated(unsafe) var result: (Data?, URLResponse?, Error?)
-        URLSession.shared.dataTask(with: request) { data, response, error in
-            result = (data, response, error)
-            done.signal()
-        }.resume()
-        done.wait()
-        if let error = result.2 { throw error }
-        let response = try XCTUnwrap(result.1 as? HTTPURLResponse)
-        var fields: [String: String] = [:]
-        for (name, value) in response.allHeaderFields { fields[String(describing: name).lowercased()] = String(describing: value) }
-        return (response.statusCode, fields, result.0 ?? Data())
+        let reply = try HTTPFetch.request(port: port, path, method: method, headers: headers)
+        return (reply.status, reply.headers, reply.body)
     }
 
     /// Polls `/readyz` until it answers 200.

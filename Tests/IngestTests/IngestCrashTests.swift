@@ -1,4 +1,5 @@
 import Foundation
+import TestHelpers
 import XCTest
 @testable import Ingest
 
@@ -13,7 +14,7 @@ final class IngestCrashTests: XCTestCase {
         let binary = try Self.datelineBinary()
         let work = try TestSupport.temporaryFolder()
         let corpus = work + "/corpus"
-        try Self.generateCorpus(into: corpus, megabytes: 8)
+        try Corpus.generate(into: corpus, megabytes: 8)
         let database = work + "/db.sqlite"
         _ = try IngestJob.run(IngestOptions(sourceFolders: [TestSupport.samples], databasePath: database))
         let previous = try Data(contentsOf: URL(fileURLWithPath: database))
@@ -31,11 +32,11 @@ final class IngestCrashTests: XCTestCase {
             if waitForTheWrite {
                 // Bounded: a debug build reaches the write within seconds.
                 let deadline = Date().addingTimeInterval(120)
-                while Self.size(of: temporary) == 0 && process.isRunning && deadline.timeIntervalSinceNow > 0 { usleep(5_000) }
-                XCTAssertGreaterThan(Self.size(of: temporary), 0, "never caught the ingest while it was writing its temporary database")
+                while Corpus.size(of: temporary) == 0 && process.isRunning && deadline.timeIntervalSinceNow > 0 { usleep(5_000) }
+                XCTAssertGreaterThan(Corpus.size(of: temporary), 0, "never caught the ingest while it was writing its temporary database")
             } else {
                 usleep(300_000)
-                XCTAssertEqual(Self.size(of: temporary), 0, "already writing after 0.3 s; the reading-phase kill tests nothing")
+                XCTAssertEqual(Corpus.size(of: temporary), 0, "already writing after 0.3 s; the reading-phase kill tests nothing")
             }
             XCTAssertTrue(process.isRunning, "the ingest finished before it could be killed")
             kill(process.processIdentifier, SIGKILL)
@@ -69,21 +70,5 @@ final class IngestCrashTests: XCTestCase {
             throw XCTSkip("no dateline executable at \(binary.path); build it with `swift build`")
         }
         return binary
-    }
-
-    private static func generateCorpus(into folder: String, megabytes: Int) throws {
-        let script = TestSupport.repositoryRoot.appendingPathComponent("bench/gen_corpus.py").path
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", script, folder, String(megabytes), "--seed", "3"]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw XCTSkip("python3 \(script) failed (status \(process.terminationStatus))") }
-    }
-
-    private static func size(of path: String) -> Int {
-        ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int) ?? 0
     }
 }
