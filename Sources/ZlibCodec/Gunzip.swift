@@ -17,6 +17,36 @@ public enum Gunzip {
 
     /// The decompressed bytes (all members of a multi-member file).
     public static func decompress(_ input: [UInt8], limit: Int) throws(Failure) -> [UInt8] {
+        if let whole = singleMember(input, limit: limit) { return whole }
+        return try decompressInChunks(input, limit: limit)
+    }
+
+    /// One-shot inflate into an array of exactly the size the gzip trailer announces (ISIZE), for the
+    /// common case of one member under 4 GiB; nil when the data is anything else (then the chunked
+    /// path decides, with its errors).
+    private static func singleMember(_ input: [UInt8], limit: Int) -> [UInt8]? {
+        guard input.count >= 18 else { return nil }
+        let size = input[(input.count - 4)...].reversed().reduce(0) { $0 << 8 | Int($1) }
+        guard size > 0, size <= limit else { return nil }
+        var stream = z_stream()
+        guard inflateInit2_(&stream, 15 + 16, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else { return nil }
+        defer { inflateEnd(&stream) }
+        var complete = false
+        let output = input.withUnsafeBufferPointer { source in
+            [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+                stream.next_in = UnsafeMutablePointer(mutating: source.baseAddress)
+                stream.avail_in = UInt32(source.count)
+                stream.next_out = buffer.baseAddress
+                stream.avail_out = UInt32(size)
+                let status = inflate(&stream, Z_FINISH)
+                complete = status == Z_STREAM_END && stream.avail_in == 0 && stream.avail_out == 0
+                count = complete ? size : 0
+            }
+        }
+        return complete ? output : nil
+    }
+
+    private static func decompressInChunks(_ input: [UInt8], limit: Int) throws(Failure) -> [UInt8] {
         var stream = z_stream()
         guard inflateInit2_(&stream, 15 + 32, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
             throw .corrupt("zlib could not start")
