@@ -47,6 +47,10 @@ public final class ArchiveAPI: Sendable {
         return response.status == .ok ? cache.store(response, for: key, gzip: gzip) : response
     }
 
+    /// The answer to `/healthz`: the process is up (it says nothing about the archive), also while
+    /// no archive is open yet.
+    public static let healthResponse = Response.json(Array("{\"status\":\"ok\"}".utf8), headers: ["Cache-Control": "no-store"])
+
     /// The OpenAPI 3.1 document served at `/openapi.json`.
     public static var openAPIDocument: String { OpenAPIDocument.text }
 

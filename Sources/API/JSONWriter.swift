@@ -39,11 +39,6 @@ struct JSONWriter {
         rawJSON(String(value))
     }
 
-    mutating func optionalInt(_ value: Int?) {
-        guard let value else { return raw("null") }
-        int(value)
-    }
-
     /// Appends a text column as a JSON string (or `null`) without an intermediate String.
     mutating func text(_ row: Row, _ column: Int) {
         guard !row.isNull(column) else { return raw("null") }

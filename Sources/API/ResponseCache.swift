@@ -70,23 +70,19 @@ final class ResponseCache: Sendable {
         return gzip ? stored : response
     }
 
-    /// The stored form: only the gzip bytes when there are some, in arrays without spare capacity
-    /// (JSON is built in generously reserved buffers).
+    /// The stored form: only the gzip bytes when there are some (``Gzip/compress(_:)`` returns them
+    /// without spare capacity), else the body copied without the spare capacity of the generously
+    /// reserved buffer JSON is built in.
     private static func compact(_ response: Response) -> Response {
         var stored = response
-        if let gzipped = response.gzippedBody {
+        if response.gzippedBody != nil {
             stored.body = []
-            stored.gzippedBody = exact(gzipped)
         } else {
-            stored.body = exact(response.body)
+            stored.body = [UInt8](unsafeUninitializedCapacity: response.body.count) { buffer, count in
+                count = buffer.initialize(fromContentsOf: response.body)
+            }
         }
         return stored
-    }
-
-    private static func exact(_ bytes: [UInt8]) -> [UInt8] {
-        [UInt8](unsafeUninitializedCapacity: bytes.count) { buffer, count in
-            count = buffer.initialize(fromContentsOf: bytes)
-        }
     }
 
     /// A stored response as sent: inflated for a client that does not take gzip.

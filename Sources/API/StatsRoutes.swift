@@ -56,9 +56,7 @@ enum StatsRoutes {
 
     /// The process is up and answering; says nothing about the archive (see `/readyz`).
     static func health(_ request: Request, _ parameters: PathParameters) -> Response {
-        var response = Response.json(Array("{\"status\":\"ok\"}".utf8))
-        response.headers["Cache-Control"] = "no-store"
-        return response
+        ArchiveAPI.healthResponse
     }
 
     /// An archive is open and answers a query.

@@ -188,7 +188,7 @@ final class ArchiveService: Sendable {
     private static func notReady(_ request: Request, staticFiles: StaticFiles?) -> Response {
         switch request.path {
         case "/healthz":
-            return .json(Array("{\"status\":\"ok\"}".utf8), headers: ["Cache-Control": "no-store"])
+            return ArchiveAPI.healthResponse
         case "/readyz":
             return unavailable("The archive is being built; try again shortly.")
         case let path where path.hasPrefix("/api/"):
