@@ -3,7 +3,7 @@
 /// Attribution, in order: after the quote (`“…,” Sullivan said.`, `“…,” said the ministry.`,
 /// `“…,” according to a statement.`), then before it in the same sentence (`Blinken said: “…”`,
 /// `Zelensky told reporters, “…”`, and for a quote of four words or more inside a sentence,
-/// `Blinken said a Russian invasion “could begin at any time”`). A quote without its own
+/// `Quist said the river “would crest by Wednesday morning”`). A quote without its own
 /// attribution takes the speaker of the quote before it in the same paragraph. A quote left open
 /// at the end of a paragraph goes on in the next paragraph when that one opens with a quote mark
 /// (the multi-paragraph convention). `he`/`she` is the last person named before it in the
@@ -112,7 +112,7 @@ struct QuoteFinder {
         return speaker(p, k, verb, spans, mentions, lastPerson)
     }
 
-    /// `Blinken said: “…”`, `Zelensky told reporters, “…”`, `Blinken said an invasion “could begin …”`.
+    /// `Blinken said: “…”`, `Zelensky told reporters, “…”`, `Quist said the river “would crest …”`.
     private func before(_ p: Paragraph, _ open: Int, quoteWords: Int, _ spans: [PostScanner.Span], _ mentions: [SurfaceMention],
                         _ lastPerson: Int?) -> (Int?, String?)? {
         let t = p.tokens
