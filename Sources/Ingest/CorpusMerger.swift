@@ -17,8 +17,8 @@ struct CorpusMerger {
 
     static func merge(_ scrapes: [Scrape], sources: inout [SourceRecord]) -> (pages: [ArchivePage], posts: [ArchivePost], merged: Int) {
         let dated = resolveDates(scrapes)
-        let groups = groupPages(dated, identities: IngestJob.parallelMap(dated) { $0.page.posts.map(identity) })
-        let alignedGroups = IngestJob.parallelMap(groups) { group in
+        let groups = groupPages(dated, identities: Parallel.map(dated) { $0.page.posts.map(identity) })
+        let alignedGroups = Parallel.map(groups) { group in
             let (aligned, folded) = alignPosts(group.map { dated[$0] })
             return (aligned: aligned, keys: aligned.map { identity($0.post.post) }, folded: folded)
         }
@@ -65,7 +65,7 @@ struct CorpusMerger {
             }
             pages.append(page)
         }
-        posts = IngestJob.parallelMap(Array(posts.indices)) { [posts, mergers] index in
+        posts = Parallel.map(Array(posts.indices)) { [posts, mergers] index in
             var post = posts[index]
             fill(&post, from: mergers[index].finished())
             return post

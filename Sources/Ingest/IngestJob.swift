@@ -54,7 +54,7 @@ public enum IngestJob {
         do { candidates = try SourceScanner.scan(options.sourceFolders) } catch { throw IngestError.sources(String(describing: error)) }
 
         let loader = SourceLoader(maxBytes: options.maxSourceBytes)
-        var loaded = parallelMap(candidates) { loader.load($0.absolutePath) }
+        var loaded = Parallel.map(candidates) { loader.load($0.absolutePath) }
         clock.lap("read")
         var sources: [SourceRecord] = []
         var firstBySHA: [String: Int] = [:]
@@ -92,7 +92,7 @@ public enum IngestJob {
         // Each file's bytes are let go as soon as it is parsed, so the parsing threads reuse that memory.
         let texts = TextSlots(sources.indices.map { sources[$0].status == .ok ? try? loaded[$0].get().text : nil })
         loaded.removeAll()
-        let parsed: [ParsedPage?] = parallelMap(Array(sources.indices)) { index in
+        let parsed: [ParsedPage?] = Parallel.map(Array(sources.indices)) { index in
             texts.take(index).map(PageParser.parse)
         }
         clock.lap("parse")
@@ -139,17 +139,6 @@ public enum IngestJob {
               let hasRow = try? statement.step(), hasRow else { return nil }
         return statement.row.text(0)
     }
-
-    /// `transform` over `items` on all cores, results in input order.
-    static func parallelMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
-        [R](unsafeUninitializedCapacity: items.count) { buffer, count in
-            let results = ResultSlots(base: buffer.baseAddress)
-            DispatchQueue.concurrentPerform(iterations: items.count) { index in
-                results.base?.advanced(by: index).initialize(to: transform(items[index]))
-            }
-            count = items.count
-        }
-    }
 }
 
 /// File contents waiting to be parsed; `take` hands each one over once and forgets it. Each slot is
@@ -169,10 +158,4 @@ private final class TextSlots: @unchecked Sendable {
     func take(_ index: Int) -> [UInt8]? {
         slots[index].take()
     }
-}
-
-/// The result buffer of ``IngestJob/parallelMap(_:_:)``: each slot is initialised by exactly one
-/// iteration, so the threads never touch the same memory.
-private struct ResultSlots<R>: @unchecked Sendable {
-    let base: UnsafeMutablePointer<R>?
 }

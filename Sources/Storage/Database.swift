@@ -22,8 +22,14 @@ public final class Database {
     /// The connection, or nil once closed.
     private(set) var handle: OpaquePointer?
 
+    /// SQLite's process-wide settings, applied once before the first connection opens: no
+    /// allocation statistics, which SQLite otherwise keeps under one mutex shared by every
+    /// connection of the process (the server's readers run on several threads).
+    private static let processSettings: Void = { _ = dateline_sqlite3_disable_memstatus() }()
+
     /// Opens (or, in `.readWrite` mode, creates) the database at `path`.
     public init(path: String, mode: Mode = .readWrite) throws {
+        _ = Self.processSettings
         self.path = path
         var flags = SQLITE_OPEN_NOMUTEX
         var filename = path

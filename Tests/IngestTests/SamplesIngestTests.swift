@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import Ingest
+import Storage
 
 /// Ingests `Samples/` and checks it against the ground truth in `Samples/README.md`.
 final class SamplesIngestTests: XCTestCase {
@@ -21,6 +22,22 @@ final class SamplesIngestTests: XCTestCase {
                                ["2023-11-15", "8", "8", "link-separated"],
                                ["2023-11-16", "8", "8", "timestamped"]])
         XCTAssertEqual(try TestSupport.scalar(database, "SELECT count(*) FROM posts"), "33")
+    }
+
+    /// The full-text index is built apart and copied in: it must agree with the posts it indexes.
+    func testTheSearchIndexMatchesThePosts() throws {
+        let db = try Database(path: database)
+        defer { db.close() }
+        try db.execute("INSERT INTO posts_fts(posts_fts) VALUES ('integrity-check')")
+        XCTAssertEqual(try TestSupport.scalar(database, "PRAGMA integrity_check"), "ok")
+        // Every post's headline finds the post itself.
+        let headlines = try TestSupport.rows(database, "SELECT rowid, headline FROM posts WHERE headline IS NOT NULL")
+        XCTAssertGreaterThan(headlines.count, 20)
+        for row in headlines {
+            let phrase = "\"" + row[1].replacingOccurrences(of: "\"", with: "\"\"") + "\""
+            let found = try TestSupport.rows(database, "SELECT rowid FROM posts_fts WHERE posts_fts MATCH ?", "headline:" + phrase).map { $0[0] }
+            XCTAssertTrue(found.contains(row[0]), "\(row[1]) → \(found)")
+        }
     }
 
     func testTwoScrapesOfOnePageMergeIntoOnePage() throws {

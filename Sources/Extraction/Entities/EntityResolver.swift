@@ -13,16 +13,21 @@
 ///    for its country only when the country itself is named somewhere in the corpus. A lone
 ///    capitalised word with no evidence at all (a sentence's first word, a headline's capitals)
 ///    is dropped.
+///
+/// Step 3 and the naming of the entities run on all cores; clusters are numbered in post order,
+/// so the result does not depend on scheduling.
 enum EntityResolver {
     static func resolve(_ posts: [PostCandidates]) -> EntityCorpus {
         let resolver = Resolution(table: SurfaceTable(posts), posts: posts)
-        for (p, post) in posts.enumerated() { resolver.resolvePost(p, post) }
+        let keys = Parallel.map(Array(posts.indices)) { resolver.clusterKeys(post: $0, posts[$0]) }
+        for (p, post) in posts.enumerated() { resolver.assign(post: p, post, keys: keys[p]) }
         return resolver.build(posts)
     }
 }
 
-/// The working state of one resolution.
-private final class Resolution {
+/// The working state of one resolution. What `clusterKeys` reads is set in `init` and never
+/// changes, so it may run on several threads at once; `assign` and `build` run on one.
+private final class Resolution: @unchecked Sendable {
     enum ClusterKey: Hashable {
         case personGroup(Int), loneName(Skeleton), organization(Int), gazetteer(Int32), place(Skeleton)
     }
@@ -48,7 +53,8 @@ private final class Resolution {
     /// Full-name persons and qualified organisations by context, with their mention counts.
     var peopleByContext: [Int: [Int: Int]] = [:]
     var organizationsByContext: [Int: [Int: Int]] = [:]
-    var personWeight: [Int: Int] = [:]
+    /// Mentions of each person group in the corpus.
+    var personWeight: [Int]
     /// Cluster of each mention of each post (nil: not an entity).
     var resolved: [[Int?]] = []
 
@@ -84,6 +90,7 @@ private final class Resolution {
             if surnames.contains(table[id].surname) { fullNames.append(id) }
         }
         people = PersonIndex(table: table, fullNames: fullNames)
+        personWeight = Array(repeating: 0, count: people.groups.count)
         organizations = OrganizationIndex(table: table, organizations: organizationSurfaces)
         namedPlaces = places
         for (p, post) in posts.enumerated() {
@@ -91,7 +98,7 @@ private final class Resolution {
                 let id = table.postSurfaces[p][m]
                 if let group = people.groupOfSurface[id] {
                     peopleByContext[post.context, default: [:]][group, default: 0] += mention.count
-                    personWeight[group, default: 0] += mention.count
+                    personWeight[group] += mention.count
                 } else if mention.hint == .organization, mention.words > 1, let group = organizations.groupOfSurface[id] {
                     organizationsByContext[post.context, default: [:]][group, default: 0] += mention.count
                 }
@@ -105,7 +112,8 @@ private final class Resolution {
         !surface.evidence.contains(.ambiguous) || !surface.evidence.isDisjoint(with: [.placeContext, .running])
     }
 
-    func resolvePost(_ p: Int, _ post: PostCandidates) {
+    /// What each mention of post `p` refers to (nil: not an entity).
+    func clusterKeys(post p: Int, _ post: PostCandidates) -> [ClusterKey?] {
         let ids = table.postSurfaces[p]
         var peopleHere: [Int: Int] = [:]
         var organizationsHere: Set<Int> = []
@@ -113,10 +121,16 @@ private final class Resolution {
             if let group = people.groupOfSurface[ids[m]] { peopleHere[group, default: 0] += mention.count }
             if mention.hint == .organization, let group = organizations.groupOfSurface[ids[m]] { organizationsHere.insert(group) }
         }
+        return post.mentions.indices.map { m in
+            clusterKey(post.mentions[m], ids[m], post.context, peopleHere, organizationsHere)
+        }
+    }
+
+    /// Counts the mentions of post `p` in their clusters, creating clusters as they first appear.
+    func assign(post p: Int, _ post: PostCandidates, keys: [ClusterKey?]) {
         var row: [Int?] = []
         row.reserveCapacity(post.mentions.count)
-        for (m, mention) in post.mentions.enumerated() {
-            let key = clusterKey(mention, ids[m], post.context, peopleHere, organizationsHere)
+        for (mention, key) in zip(post.mentions, keys) {
             guard let key else { row.append(nil); continue }
             let cluster = self.cluster(key, type: type(of: key))
             add(mention, to: cluster, post: p)
@@ -138,7 +152,7 @@ private final class Resolution {
             }
             // `Von der Leyen`: a surname without its given name.
             guard let group = people.group(forSurname: surface.surname, inPost: peopleHere, inContext: inContext,
-                                           weight: { personWeight[$0] ?? 0 }) else { return nil }
+                                           weight: { personWeight[$0] }) else { return nil }
             return .personGroup(group)
         case .word:
             return lone(surface.skeleton, surface, peopleHere, inContext)
@@ -147,7 +161,7 @@ private final class Resolution {
                 let surname = surface.skeleton
                 let usedAsPerson = !mention.evidence.isDisjoint(with: [.title, .speech, .quoted])
                 if people.knows(surname: surname),
-                   let group = people.group(forSurname: surname, inPost: peopleHere, inContext: inContext, weight: { personWeight[$0] ?? 0 }),
+                   let group = people.group(forSurname: surname, inPost: peopleHere, inContext: inContext, weight: { personWeight[$0] }),
                    usedAsPerson || peopleHere[group] != nil || inContext[group] != nil {
                     return .personGroup(group)
                 }
@@ -168,7 +182,7 @@ private final class Resolution {
     private func lone(_ skeleton: Skeleton, _ surface: SurfaceTable.Surface, _ peopleHere: [Int: Int],
                       _ inContext: [Int: Int]) -> ClusterKey? {
         guard !skeleton.isEmpty else { return nil }
-        if let group = people.group(forSurname: skeleton, inPost: peopleHere, inContext: inContext, weight: { personWeight[$0] ?? 0 }) {
+        if let group = people.group(forSurname: skeleton, inPost: peopleHere, inContext: inContext, weight: { personWeight[$0] }) {
             return .personGroup(group)
         }
         guard !surface.evidence.contains(.commonWord) else { return nil }
@@ -212,7 +226,7 @@ private final class Resolution {
     // MARK: output
 
     func build(_ posts: [PostCandidates]) -> EntityCorpus {
-        var entities: [Entity] = clusters.map { cluster in
+        var entities: [Entity] = Parallel.map(clusters) { cluster in
             let name = self.name(cluster)
             return Entity(id: NameForms.slug(name), name: name, type: cluster.type, aliases: aliases(cluster, name: name),
                           titles: titles(cluster), mentionCount: cluster.count, postCount: cluster.posts)

@@ -8,7 +8,7 @@
 /// ``group(for:inPost:inContext:)``). An acronym joins the long form printed before it in
 /// parentheses, else the one long form whose initials it spells (`OSCE`).
 struct OrganizationIndex {
-    private(set) var groupOfSurface: [Int: Int] = [:]
+    private(set) var groupOfSurface: SurfaceGroups
     private(set) var groups: [[Int]] = []
     /// Qualified groups by core, for unqualified names.
     private var qualifiedByCore: [String: [Int]] = [:]
@@ -17,6 +17,7 @@ struct OrganizationIndex {
     private var weight: [Int] = []
 
     init(table: SurfaceTable, organizations: [Int]) {
+        groupOfSurface = SurfaceGroups(surfaceCount: table.surfaces.count)
         var byKey: [String: Int] = [:]
         var union = UnionFind(count: organizations.count)
         var position: [Int: Int] = [:]

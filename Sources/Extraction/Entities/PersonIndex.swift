@@ -8,7 +8,7 @@
 /// spelling (`Jack Sullivan` and `Jake Sullivan`, both national security adviser).
 struct PersonIndex {
     /// Group of each full-name surface.
-    private(set) var groupOfSurface: [Int: Int] = [:]
+    private(set) var groupOfSurface: SurfaceGroups
     /// Surfaces of each group.
     private(set) var groups: [[Int]] = []
     /// Groups by surname skeleton.
@@ -50,6 +50,7 @@ struct PersonIndex {
     }
 
     init(table: SurfaceTable, fullNames: [Int]) {
+        groupOfSurface = SurfaceGroups(surfaceCount: table.surfaces.count)
         let parts: [Int: NameParts] = Dictionary(uniqueKeysWithValues: fullNames.compactMap { id in
             NameParts(table[id]).map { (id, $0) }
         })

@@ -82,3 +82,16 @@ private struct SurfaceKey: Hashable {
     let key: UInt64
     let hint: Hint
 }
+
+/// The group of each surface of a ``SurfaceTable`` (nil: in none), in a flat array indexed by
+/// surface id: the resolver looks groups up once per mention.
+struct SurfaceGroups {
+    private var groups: [Int32]
+
+    init(surfaceCount: Int) { groups = Array(repeating: -1, count: surfaceCount) }
+
+    subscript(surface: Int) -> Int? {
+        get { groups[surface] < 0 ? nil : Int(groups[surface]) }
+        set { groups[surface] = newValue.map(Int32.init) ?? -1 }
+    }
+}
