@@ -108,6 +108,17 @@ final class EntityExtractionTests: XCTestCase {
         XCTAssertEqual(agency.mentionCount, 3)
     }
 
+    func testANameThatStartsWithAnAcronymJoinsTheNameThatSpellsItOut() throws {
+        let corpus = extract(
+            "The Coastal Energy Agency (CEA) raised its forecast on Monday.",
+            "The CEA Review Board met in the morning.",
+            "Members of the Coastal Energy Agency Review Board left without comment.")
+        let board = try XCTUnwrap(entity(corpus, "CEA Review Board") ?? entity(corpus, "Coastal Energy Agency Review Board"))
+        XCTAssertEqual(board.mentionCount, 2)
+        XCTAssertEqual(corpus.entities.filter { $0.name.hasSuffix("Review Board") }.count, 1)
+        XCTAssertNotEqual(board.id, entity(corpus, "Coastal Energy Agency")?.id)
+    }
+
     func testIdsAreStableSlugsAndIndependentOfPostOrder() {
         let forward = extract(EntityFixtures.posts)
         let backward = extract(Array(EntityFixtures.posts.reversed()))

@@ -6,7 +6,8 @@
 /// front (`Russian`, `US`, `Israel's`) is the *qualifier*: a core with a qualifier is its own
 /// organisation, and the same core without one is matched to a qualified one by context (see
 /// ``group(for:inPost:inContext:)``). An acronym joins the long form printed before it in
-/// parentheses, else the one long form whose initials it spells (`OSCE`).
+/// parentheses, else the one long form whose initials it spells (`OSCE`); a name that starts with
+/// such an acronym joins the name that spells it out.
 struct OrganizationIndex {
     private(set) var groupOfSurface: SurfaceGroups
     private(set) var groups: [[Int]] = []
@@ -41,6 +42,7 @@ struct OrganizationIndex {
                 if roots.count == 1 { union.join(n, longForms[0]) }
             }
         }
+        Self.joinSpelledOutAcronyms(table: table, organizations: organizations, byKey: byKey, union: &union)
         var groupOfRoot: [Int: Int] = [:]
         for (n, id) in organizations.enumerated() {
             let root = union.find(n)
@@ -80,14 +82,46 @@ struct OrganizationIndex {
         return group
     }
 
+    /// `UN Security Council` is `United Nations Security Council` when the corpus spells `UN` out:
+    /// a name whose first word is an acronym joined to a long form is also looked up with the long
+    /// form in its place.
+    private static func joinSpelledOutAcronyms(table: SurfaceTable, organizations: [Int], byKey: [String: Int],
+                                               union: inout UnionFind) {
+        var longFormOfRoot: [Int: [String]] = [:]
+        for (n, id) in organizations.enumerated() where table[id].words > 1 {
+            let root = union.find(n)
+            if longFormOfRoot[root] == nil {
+                longFormOfRoot[root] = NameForms.fold(table[id].form).split(separator: " ").map(String.init)
+            }
+        }
+        var longFormOfAcronym: [String: [String]] = [:]
+        for (n, id) in organizations.enumerated() where table[id].words == 1 {
+            if let long = longFormOfRoot[union.find(n)] { longFormOfAcronym[NameForms.fold(table[id].form)] = long }
+        }
+        guard !longFormOfAcronym.isEmpty else { return }
+        for (n, id) in organizations.enumerated() where table[id].words > 1 {
+            let words = NameForms.fold(table[id].form).split(separator: " ").map(String.init)
+            guard let long = longFormOfAcronym[words[0]] else { continue }
+            let (core, qualifier) = core(words: long + words.dropFirst(), qualifiers: table[id].qualifiers)
+            if let same = byKey["\(qualifier)|\(core)"] { union.join(same, n) }
+        }
+    }
+
     private static let skipped: Set<String> = ["of", "the", "and", "for", "in", "on", "at", "affairs"]
 
     /// The core of an organisation's name and its qualifier: `p` and the gazetteer index of a
     /// country or demonym in front or in a possessive before it (`Israel's`), or `s` and the first
     /// letters of an unknown adjective that looks like a demonym (`Durnish` → `s:durn`); empty for none.
     static func core(_ surface: SurfaceTable.Surface) -> (String, String) {
-        var words = NameForms.fold(surface.form).split(separator: " ").map(String.init)
+        let words = NameForms.fold(surface.form).split(separator: " ").map(String.init)
         if surface.words == 1 { return ("acronym " + (words.first ?? ""), "") }
+        return core(words: words, qualifiers: surface.qualifiers)
+    }
+
+    /// ``core(_:)`` of a name of several words, folded, with the countries its mentions name in a
+    /// possessive before it.
+    private static func core(words: [String], qualifiers: [Int32: Int]) -> (String, String) {
+        var words = words
         var qualifier = ""
         if let first = words.first, words.count > 1 {
             let hash = NameForms.hash(first)
@@ -101,7 +135,7 @@ struct OrganizationIndex {
             }
             if !qualifier.isEmpty { words.removeFirst() }
         }
-        if qualifier.isEmpty, let best = surface.qualifiers.max(by: { ($0.value, -$0.key) < ($1.value, -$1.key) }) {
+        if qualifier.isEmpty, let best = qualifiers.max(by: { ($0.value, -$0.key) < ($1.value, -$1.key) }) {
             qualifier = "p\(best.key)" // `Israel's Foreign Ministry`
         }
         let core = words.filter { !skipped.contains($0) }.map { String($0.filter { $0 != "-" }) }
