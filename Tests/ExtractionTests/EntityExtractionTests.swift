@@ -119,6 +119,18 @@ final class EntityExtractionTests: XCTestCase {
         XCTAssertNotEqual(board.id, entity(corpus, "Coastal Energy Agency")?.id)
     }
 
+    func testAnOrganisationNamedWithACommaListIsOneName() throws {
+        let corpus = extract(
+            "The Vardish Harbour, Fisheries and Coastal Office (HFCO) closed the docks on Tuesday.",
+            "HFCO inspectors are expected back next week, while Kestria, Vardia and Ostland wait.")
+        let office = try XCTUnwrap(entity(corpus, "HFCO"))
+        XCTAssertEqual(office.aliases, ["Vardish Harbour, Fisheries and Coastal Office"])
+        XCTAssertEqual(office.mentionCount, 3) // the long form, `(HFCO)` and `HFCO`
+        XCTAssertEqual(office.type, .organization)
+        XCTAssertEqual(corpus.entities.filter { $0.name.contains("Harbour") || $0.name.contains("Fisheries") }.count, 0)
+        XCTAssertNil(corpus.entities.first { $0.name.contains("Kestria,") }, "a plain list of names is not one name")
+    }
+
     func testIdsAreStableSlugsAndIndependentOfPostOrder() {
         let forward = extract(EntityFixtures.posts)
         let backward = extract(Array(EntityFixtures.posts.reversed()))

@@ -94,6 +94,11 @@ struct PostScanner {
             if !wordByWord {
                 while j < t.count, !t[j - 1].flags.contains(.possessive) {
                     if joinsRun(t[j]) { j += 1; continue }
+                    let listed = listedNameLength(t, at: j)
+                    if listed > 0 {
+                        j += listed
+                        break
+                    }
                     let joined = connectorLength(t, runStart: i, at: j)
                     if joined == 0 { break }
                     j += joined + 1
@@ -139,6 +144,22 @@ struct PostScanner {
             return 0
         }
         return k - j
+    }
+
+    /// `Foreign, Commonwealth and Development Office`: single capitalised words joined by commas and
+    /// a last `and`, ending with an organisation's head word, are one name with the run before the
+    /// first comma. How many tokens at `j` join the run (0: none).
+    private func listedNameLength(_ t: [Token], at j: Int) -> Int {
+        guard t[j].kind == .comma, !t[j - 1].classes.contains(.orgHead) else { return 0 }
+        var k = j
+        while k + 2 < t.count, t[k].kind == .comma, joinsRun(t[k + 1]), t[k + 1].classes.isDisjoint(with: [.orgHead, .connector]) {
+            k += 2
+        }
+        guard k > j, k < t.count, t[k].kind == .word, t[k].hash == Self.andHash else { return 0 }
+        var end = k + 1
+        while end < t.count, end - k <= 3, joinsRun(t[end]) { end += 1 }
+        guard end > k + 1, t[end - 1].classes.contains(.orgHead) else { return 0 }
+        return end - j
     }
 
     /// A continent or region (`Europe`), which an organisation's name may end with after `in`.
