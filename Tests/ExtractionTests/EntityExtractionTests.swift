@@ -131,6 +131,21 @@ final class EntityExtractionTests: XCTestCase {
         XCTAssertNil(corpus.entities.first { $0.name.contains("Kestria,") }, "a plain list of names is not one name")
     }
 
+    func testAnEditorsBracketsInsideANameDoNotSplitIt() throws {
+        let corpus = extract(
+            "Vardish Prime Minister Tomas Ketterin arrived on Monday.",
+            "“There is no doubt that (Vardish Prime Minister Tomas) Ketterin is cornered,” an aide said.",
+            "“I welcome President (Ilse) Marrow’s offer,” the envoy said. Marrow did not reply.",
+            "The Coastal Energy Agency (CEA) Review Board met.")
+        let ketterin = try XCTUnwrap(entity(corpus, "Tomas Ketterin"))
+        XCTAssertEqual(ketterin.mentionCount, 2)
+        XCTAssertNil(entity(corpus, "Tomas"))
+        let marrow = try XCTUnwrap(entity(corpus, "Ilse Marrow"))
+        XCTAssertEqual(marrow.mentionCount, 2)
+        XCTAssertNil(entity(corpus, "Ilse"))
+        XCTAssertNil(corpus.entities.first { $0.name.contains("CEA Review") }, "an acronym in brackets stays apart")
+    }
+
     func testIdsAreStableSlugsAndIndependentOfPostOrder() {
         let forward = extract(EntityFixtures.posts)
         let backward = extract(Array(EntityFixtures.posts.reversed()))

@@ -51,6 +51,7 @@ struct PostScanner {
         var text = paragraph
         text.withUTF8 { buffer in
             Tokenizer.tokenize(buffer, into: &tokens)
+            Self.dropEditorialParentheses(&tokens)
             for k in tokens.indices where tokens[k].kind == .word {
                 tokens[k].classes = Lexicon.classes(tokens[k].hash)
                 if !tokens[k].isCapitalized {
@@ -68,6 +69,25 @@ struct PostScanner {
                 finder.read(paragraph, spans: spans, mentions: mentions, lastPerson: personBefore)
                 swap(&finder, &quotes)
             }
+        }
+    }
+
+    /// Removes the brackets of an editor's insertion into a quote, `(Russian President Vladimir)
+    /// Putin` or `President (Vladimir) Putin`, so that the name reads whole: capitalised words in
+    /// parentheses right before a capitalised word. An acronym alone in parentheses (`(NATO) Council`)
+    /// stays bracketed: it names the words before it.
+    static func dropEditorialParentheses(_ tokens: inout [Token]) {
+        var k = 0
+        while k < tokens.count {
+            defer { k += 1 }
+            guard tokens[k].kind == .openParen else { continue }
+            var m = k + 1
+            while m < tokens.count, m - k <= 4, tokens[m].kind == .word, tokens[m].isCapitalized { m += 1 }
+            guard m > k + 1, m + 1 < tokens.count, tokens[m].kind == .closeParen,
+                  tokens[m + 1].kind == .word, tokens[m + 1].isCapitalized,
+                  !(m == k + 2 && tokens[k + 1].flags.contains(.allCaps)) else { continue }
+            tokens.remove(at: m)
+            tokens.remove(at: k)
         }
     }
 
@@ -524,9 +544,17 @@ struct Paragraph {
     let tokens: [Token]
     let headline: Bool
 
-    /// The text from the start of token `a` to the end of token `b - 1`.
+    /// The text from the start of token `a` to the end of token `b - 1`; where brackets were
+    /// dropped between two of them (``PostScanner/dropEditorialParentheses(_:)``), one space.
     func string(_ a: Int, _ b: Int) -> String {
-        String(decoding: UnsafeBufferPointer(rebasing: text[Int(tokens[a].start)..<Int(tokens[b - 1].end)]), as: UTF8.self)
+        let bracketed = (a + 1..<max(a + 1, b)).contains { k in
+            text[Int(tokens[k - 1].end)..<Int(tokens[k].start)].contains { $0 == 0x28 || $0 == 0x29 }
+        }
+        guard bracketed else {
+            return String(decoding: UnsafeBufferPointer(rebasing: text[Int(tokens[a].start)..<Int(tokens[b - 1].end)]), as: UTF8.self)
+        }
+        return (a..<b).map { String(decoding: UnsafeBufferPointer(rebasing: text[Int(tokens[$0].start)..<Int(tokens[$0].end)]), as: UTF8.self) }
+            .joined(separator: " ")
     }
 
     /// The hash of the folded words `[a, b)` (equal to ``NameForms/hash(_:)`` of their text).
