@@ -146,6 +146,17 @@ final class EntityExtractionTests: XCTestCase {
         XCTAssertNil(corpus.entities.first { $0.name.contains("CEA Review") }, "an acronym in brackets stays apart")
     }
 
+    func testARiverAndItsBareNameAreOnePlace() throws {
+        let corpus = extract(
+            "Heavy rain pushed the Varnel River over its banks on Sunday.",
+            "Boats were seen in the Varnel by morning, and the water kept rising in Varnel towns.",
+            "Officials said the Varnel River would crest on Tuesday.")
+        let river = try XCTUnwrap(entity(corpus, "Varnel River"))
+        XCTAssertEqual(river.type, .place)
+        XCTAssertEqual(river.aliases, ["Varnel"])
+        XCTAssertEqual(corpus.entities.filter { $0.name.hasPrefix("Varnel") }.count, 1)
+    }
+
     func testIdsAreStableSlugsAndIndependentOfPostOrder() {
         let forward = extract(EntityFixtures.posts)
         let backward = extract(Array(EntityFixtures.posts.reversed()))

@@ -148,7 +148,7 @@ private final class Resolution: @unchecked Sendable {
             if let group = people.groupOfSurface[id] { return .personGroup(group) }
             if mention.words == 1 { return lone(surface.skeleton, surface, peopleHere, inContext) }
             if surface.evidence.contains(.placeContext) && surface.evidence.contains(.running) {
-                return .place(surface.skeleton)
+                return Self.placeKey(surface)
             }
             // `Von der Leyen`: a surname without its given name.
             guard let group = people.group(forSurname: surface.surname, inPost: peopleHere, inContext: inContext,
@@ -167,7 +167,7 @@ private final class Resolution: @unchecked Sendable {
                 }
             }
             if mention.place >= 0 { return Self.acceptsPlace(surface) ? .gazetteer(mention.place) : nil }
-            return .place(surface.skeleton)
+            return Self.placeKey(surface)
         case .organization:
             return organizations.group(for: id, inPost: organizationsHere, inContext: organizationsByContext[context] ?? [:])
                 .map { .organization($0) }
@@ -175,6 +175,19 @@ private final class Resolution: @unchecked Sendable {
             return namedPlaces.contains(mention.place) ? .gazetteer(mention.place) : nil
         }
     }
+
+    /// The key of a place outside the gazetteer. A name that ends with a natural feature's word is
+    /// keyed by the words before it, so that `Oskara River` and a later bare `Oskara` are one place.
+    private static func placeKey(_ surface: SurfaceTable.Surface) -> ClusterKey {
+        let words = surface.form.split(separator: " ")
+        guard words.count > 1, let last = words.last, featureHeads.contains(NameForms.hash(String(last))) else {
+            return .place(surface.skeleton)
+        }
+        return .place(Skeleton(words.dropLast().joined(separator: " ")))
+    }
+
+    private static let featureHeads = Set("river lake sea ocean gulf bay strait peninsula mountains valley desert canal"
+        .split(separator: " ").map { NameForms.hash(String($0)) })
 
     /// A lone capitalised word: a surname, a person known by one name (with a title, a byline or
     /// `, who`), a place (`in …`), or nothing. A word the posts also use in lower case is neither of
@@ -271,9 +284,13 @@ private final class Resolution: @unchecked Sendable {
     private func name(_ cluster: Cluster) -> String {
         if case .gazetteer(let place) = cluster.key { return Gazetteer.data.places[Int(place)].name }
         var forms = cluster.forms
-        if case .personGroup = cluster.key {
+        switch cluster.key {
+        case .personGroup, .place:
+            // The full name, `Oskara River` rather than `Oskara`.
             let full = forms.filter { $0.form.contains(" ") }
             if !full.isEmpty { forms = full }
+        default:
+            break
         }
         return forms.max { ($0.count, $0.form.utf8.count, $1.form) < ($1.count, $1.form.utf8.count, $0.form) }?.form ?? ""
     }
