@@ -25,6 +25,11 @@ final class QuoteTests: XCTestCase {
         XCTAssertEqual(found.map(\.speaker), ["Oona Brisk", "the city council", "Port Authority"])
     }
 
+    func testSpeakerAfterTheVerbWithATitleIsThePerson() {
+        let found = quotes(["“The harbour will reopen within a week,” said Provincial Governor Ilka Marsh, who toured the docks."])
+        XCTAssertEqual(found.map(\.speaker), ["Ilka Marsh"])
+    }
+
     func testPronounIsTheLastPersonNamed() {
         let found = quotes(["Coach Dario Fenn spoke after the match.", "“We were not sharp enough today,” he said."])
         XCTAssertEqual(found.first?.speaker, "Dario Fenn")

@@ -135,7 +135,9 @@ struct QuoteFinder {
                          _ lastPerson: Int?) -> (Int?, String?)? {
         guard a < b, b - a <= 8 else { return nil }
         let inside = spans.filter { $0.end > a && $0.start < b }
-        let named = inside.first { [.person, .name, .word].contains(mentions[$0.mention].hint) }
+        // A full name before a lone capitalised word: `Regional Governor Tamsin Okoro`.
+        let named = inside.first { [.person, .name].contains(mentions[$0.mention].hint) }
+            ?? inside.first { mentions[$0.mention].hint == .word }
             ?? inside.first { mentions[$0.mention].hint == .organization }
             ?? inside.first
         if let named { return (named.mention, nil) }
