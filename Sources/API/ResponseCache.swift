@@ -1,12 +1,12 @@
 import HTTPServer
 import Synchronization
-import ZlibCodec
 
 /// Finished responses by request target, for an archive that never changes while it is served.
 ///
 /// Entries are kept gzip-compressed (JSON shrinks four- to sixfold), so the same memory holds
 /// several times more of them: gzip clients get the stored bytes as they are, identity clients get
-/// them inflated, which costs far less than running the queries again. Bounded by bytes and
+/// them inflated by the server straight into its output, which costs far less than running the
+/// queries again. Bounded by bytes and
 /// evicted with the CLOCK algorithm: a hit marks its entry, and the clock hand spares a marked entry
 /// once, so entries that are asked for again stay while one-off requests make room.
 final class ResponseCache: Sendable {
@@ -35,16 +35,15 @@ final class ResponseCache: Sendable {
         self.capacity = capacity
     }
 
-    /// The cached response for `key`, gzip-encoded only when the client accepts `gzip`.
-    func response(for key: String, gzip: Bool) -> Response? {
+    /// The cached response for `key`, as stored: often only gzip-encoded, which the server inflates
+    /// for a client that does not take gzip (see ``Response``).
+    func response(for key: String) -> Response? {
         guard capacity > 0 else { return nil }
-        let found = state.withLock { state -> Response? in
+        return state.withLock { state -> Response? in
             guard let index = state.index[key] else { return nil }
             state.slots[index]?.referenced = true
             return state.slots[index]?.response
         }
-        guard let found else { return nil }
-        return Self.deliver(found, gzip: gzip)
     }
 
     /// Stores `response` and returns what to send to a client that does or does not accept `gzip`.
@@ -83,16 +82,6 @@ final class ResponseCache: Sendable {
             }
         }
         return stored
-    }
-
-    /// A stored response as sent: inflated for a client that does not take gzip.
-    private static func deliver(_ stored: Response, gzip: Bool) -> Response {
-        guard !gzip, stored.body.isEmpty, let gzipped = stored.gzippedBody,
-              let body = try? Gunzip.decompress(gzipped, limit: Int.max) else { return stored }
-        var plain = stored
-        plain.body = body
-        plain.gzippedBody = nil
-        return plain
     }
 
     /// Advances the clock hand to the next unmarked entry, unmarking marked ones on the way, and
