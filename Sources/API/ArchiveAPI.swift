@@ -42,7 +42,7 @@ public final class ArchiveAPI: Sendable {
         }
         let key = request.rawQuery.map { request.rawPath + "?" + $0 } ?? request.rawPath
         let gzip = serverSendsGzip && request.acceptsGzip
-        if let cached = cache.response(for: key) { return cached }
+        if let cached = cache.response(for: key, gzip: gzip) { return cached }
         let response = router.handle(request)
         return response.status == .ok ? cache.store(response, for: key, gzip: gzip) : response
     }
