@@ -10,13 +10,15 @@ export function postTitle(post) {
   return words ? `${words}…` : "Untitled post";
 }
 
-/** Entity chips linking to their entity views; null when there are none. */
-export function entityChips(entities, { counts = false, label = "Entities" } = {}) {
+/** Entity chips linking to their entity views, and a "+N more" chip to `moreHref` when `more` entities
+ *  are left out (lists carry a post's first few); null when there are none. */
+export function entityChips(entities, { counts = false, label = "Entities", more = 0, moreHref = null } = {}) {
   if (!Array.isArray(entities) || entities.length === 0) return null;
   return h("ul", { class: "chips", "aria-label": label },
     entities.map((e) => h("li", null,
       h("a", { class: `chip ${e.type || ""}`, href: link("entity", e.id), title: e.type || null },
-        e.name, counts && e.count ? h("span", { class: "count" }, ` ${e.count}`) : null))));
+        e.name, counts && e.count ? h("span", { class: "count" }, ` ${e.count}`) : null))),
+    more > 0 && moreHref ? h("li", null, h("a", { class: "chip more", href: moreHref, title: "All of the post's entities" }, `+${more} more`)) : null);
 }
 
 /** One post in a list: time (or "time unknown"), headline link, byline, entity chips. */
@@ -33,7 +35,7 @@ export function postItem(post, { showDay = false, seq = null } = {}) {
     h("h3", { class: untitled ? "headline untitled" : "headline" }, h("a", { href: link("post", post.id) }, postTitle(post))),
     post.byline ? h("p", { class: "byline" }, post.byline)
       : post.authors?.length ? h("p", { class: "byline" }, `By ${post.authors.join(", ")}`) : null,
-    entityChips(post.entities));
+    entityChips(post.entities, { more: (post.entity_count ?? 0) - (post.entities?.length ?? 0), moreHref: link("post", post.id) }));
 }
 
 /** Quotes as blockquotes, with speakers linked when the entity is known. */

@@ -24,6 +24,11 @@ struct JSONWriter {
         bytes.append(contentsOf: other)
     }
 
+    /// Appends bytes that are already JSON, e.g. part of a stored JSON column.
+    mutating func append(bytes other: UnsafeRawBufferPointer) {
+        bytes.append(contentsOf: other)
+    }
+
     /// Appends what another writer built.
     mutating func append(_ other: JSONWriter) {
         bytes.append(contentsOf: other.bytes)

@@ -155,13 +155,16 @@ enum OpenAPIDocument {
             "sources": {"type": "array", "items": {"$ref": "#/components/schemas/SourceRef"}}}},
           "PageList": {"type": "object", "required": ["items", "next_cursor"], "properties": {
             "items": {"type": "array", "items": {"$ref": "#/components/schemas/Page"}}, "next_cursor": {"type": "null"}}},
-          "PostSummary": {"type": "object", "required": ["id", "headline", "byline", "authors", "published_at", "time_precision", "day", "page_id", "page_seq", "word_count", "excerpt", "image_count", "entities"], "properties": {
+          "PostSummary": {"type": "object", "required": ["id", "headline", "byline", "authors", "published_at", "time_precision", "day", "page_id", "page_seq", "word_count", "excerpt", "image_count", "entities", "entity_count"], "properties": {
             "id": {"type": "string"}, "headline": {"$ref": "#/components/schemas/NullableString"}, "byline": {"$ref": "#/components/schemas/NullableString"},
             "authors": {"type": "array", "items": {"type": "string"}}, "published_at": {"$ref": "#/components/schemas/NullableString"},
             "time_precision": {"$ref": "#/components/schemas/Precision"}, "day": {"$ref": "#/components/schemas/NullableString"},
             "page_id": {"type": "string"}, "page_seq": {"type": "integer"}, "word_count": {"type": "integer"}, "excerpt": {"type": "string"},
-            "image_count": {"type": "integer"}, "entities": {"type": "array", "items": {"$ref": "#/components/schemas/EntityRef"}}}},
+            "image_count": {"type": "integer"},
+            "entities": {"type": "array", "items": {"$ref": "#/components/schemas/EntityRef"}, "description": "In a list, the post's 3 most mentioned entities, most mentioned first, and in a list filtered by an entity (entity=, /api/entities/{id}/posts) that entity too, wherever it ranks; the whole post (/api/posts/{id}) has all of them."},
+            "entity_count": {"type": "integer", "minimum": 0, "description": "How many entities the post has in all."}}},
           "Post": {"allOf": [{"$ref": "#/components/schemas/PostSummary"}, {"type": "object", "required": ["pages", "body", "images", "contributors", "sources", "quotes"], "properties": {
+            "entities": {"type": "array", "items": {"$ref": "#/components/schemas/EntityRef"}, "description": "Every entity of the post, most mentioned first."},
             "pages": {"type": "array", "items": {"type": "object", "required": ["id", "title", "seq"], "properties": {
               "id": {"type": "string"}, "title": {"$ref": "#/components/schemas/NullableString"}, "seq": {"type": "integer"}}}},
             "body": {"type": "array", "items": {"type": "string"}},

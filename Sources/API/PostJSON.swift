@@ -30,17 +30,57 @@ enum PostJSON {
     /// The body, images and contributors of a ``detailColumns`` row (14…16).
     private static let content = RowObject(["body": .json, "images": .json, "contributors": .json], firstColumn: 14)
 
-    /// Writes the fields of a PostSummary, without the braces, so a Post can continue the object.
-    static func writeSummaryFields(_ row: Row, to json: inout JSONWriter) {
-        summary.writeFields(row, to: &json)
-        json.raw(",\"entities\":")
-        if row.isNull(13) { json.raw("[]") } else { json.json(row, 13) }
+    /// How many of its entities, most mentioned first, a post lists in a post list: enough for a
+    /// line of chips, while the whole post (`/api/posts/{id}`) has them all.
+    static let listedEntities = 3
+
+    /// Which of a post's entities to write.
+    enum Entities {
+        /// Every one (the whole post).
+        case all
+        /// The ``listedEntities`` most mentioned, and `including` (the entity a list is filtered by)
+        /// wherever it ranks.
+        case listed(including: String?)
     }
 
-    /// Writes `{…}` for a PostSummary row.
-    static func writeSummary(_ row: Row, to json: inout JSONWriter) {
+    /// Writes the fields of a PostSummary, without the braces, so a Post can continue the object:
+    /// `entities` as chosen, and `entity_count`, how many the post has in all.
+    static func writeSummaryFields(_ row: Row, entities: Entities, to json: inout JSONWriter) {
+        summary.writeFields(row, to: &json)
+        json.raw(",\"entities\":[")
+        var count = 0
+        if !row.isNull(13) {
+            var keep = Int.max
+            var needle: [UInt8] = []
+            if case .listed(let including) = entities {
+                keep = listedEntities
+                if let including {
+                    needle = Array("\"id\":".utf8)
+                    JSONText.append(including, to: &needle)
+                }
+            }
+            var written = 0
+            row.withUTF8(13) { stored in
+                JSONArrayElements.forEach(in: stored) { range in
+                    let element = UnsafeRawBufferPointer(rebasing: stored[range])
+                    if count < keep || (!needle.isEmpty && element.firstRange(of: needle) != nil) {
+                        json.separator(written)
+                        json.append(bytes: element)
+                        written += 1
+                    }
+                    count += 1
+                    return true
+                }
+            }
+        }
+        json.raw("],\"entity_count\":")
+        json.int(count)
+    }
+
+    /// Writes `{…}` for a PostSummary row in a list; `entity` is the entity the list is filtered by.
+    static func writeSummary(_ row: Row, entity: String? = nil, to json: inout JSONWriter) {
         json.raw("{")
-        writeSummaryFields(row, to: &json)
+        writeSummaryFields(row, entities: .listed(including: entity), to: &json)
         json.raw("}")
     }
 

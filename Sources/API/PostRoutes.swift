@@ -31,7 +31,7 @@ enum PostRoutes {
         try statement.bind(values)
         while try statement.step() {
             let row = statement.row
-            list.add(position: row.int(PostJSON.rankColumn)) { PostJSON.writeSummary(row, to: &$0) }
+            list.add(position: row.int(PostJSON.rankColumn)) { PostJSON.writeSummary(row, entity: filter.entity, to: &$0) }
         }
         return list.finish()
     }
@@ -50,7 +50,7 @@ enum PostRoutes {
         }
         var json = JSONWriter(capacity: 8192)
         json.raw("{")
-        PostJSON.writeSummaryFields(statement.row, to: &json)
+        PostJSON.writeSummaryFields(statement.row, entities: .all, to: &json)
         PostJSON.writeContentFields(statement.row, to: &json)
         json.raw(",\"pages\":[")
         var index = 0
@@ -88,6 +88,8 @@ enum PostRoutes {
 struct PostFilter {
     private(set) var conditions: [String] = []
     private(set) var values: [SQLValue] = []
+    /// The entity the posts must mention, if any.
+    private(set) var entity: String?
 
     init(_ query: QueryParameters, _ archive: ArchiveReader, entity pathEntity: String? = nil) throws {
         if let page = query.string("page") {
@@ -97,6 +99,7 @@ struct PostFilter {
         }
         if let entity = pathEntity ?? query.string("entity") {
             if pathEntity == nil { try EntityRoutes.requireExists(entity, archive) }
+            self.entity = entity
             conditions.append("p.id IN (SELECT post_id FROM mentions WHERE entity_id = ?)")
             values.append(.text(entity))
         }

@@ -4,16 +4,28 @@ import ZlibCodec
 /// The server adds `Date`, `Server`, `Content-Length`, `Connection` and `X-Request-Id` itself (handler
 /// values for those are ignored), applies conditional GET (`ETag` + `If-None-Match` → 304), gzip and
 /// HEAD. Bodies are `[UInt8]`, which is copy-on-write: a cached response is shared, never copied.
+///
+/// A response may carry its content only gzip-encoded (``body`` empty, ``gzippedBody`` set, e.g. a
+/// cache that keeps compressed copies): the server then inflates it straight into the output for a
+/// client that does not accept gzip.
 public struct Response: Sendable {
     /// The status to send (a 200 may become a 304 under conditional GET).
     public var status: HTTPStatus
     /// Headers to send; `Content-Type`, `ETag` and `Cache-Control` are the usual ones.
     public var headers: HTTPHeaders
-    /// The content, unencoded.
+    /// The content, unencoded; empty when the content is only in ``gzippedBody``.
     public var body: [UInt8]
-    /// The gzip encoding of `body`, computed ahead of time (see ``precompressed()``). When present the
-    /// server sends it to clients that accept gzip instead of compressing per request.
+    /// The gzip encoding of the content, computed ahead of time (see ``precompressed()``). When present
+    /// the server sends it to clients that accept gzip instead of compressing per request.
     public var gzippedBody: [UInt8]?
+
+    /// The content unencoded: ``body``, or ``gzippedBody`` inflated when it is the only copy.
+    public var content: [UInt8] {
+        get throws(Gunzip.Failure) {
+            guard body.isEmpty, let gzippedBody else { return body }
+            return try Gunzip.decompress(gzippedBody, limit: Int.max)
+        }
+    }
 
     /// A response with the given parts.
     public init(status: HTTPStatus = .ok, headers: HTTPHeaders = HTTPHeaders(), body: [UInt8] = [],

@@ -1,3 +1,4 @@
+import ZlibCodec
 /// Facts about the request that shape how its response is serialised.
 struct ResponseContext {
     var isHead: Bool
@@ -29,9 +30,22 @@ enum ResponseWriter {
             status = .notModified
         }
         var body: [UInt8] = []
+        /// Content kept only gzip-encoded, for a client that does not take gzip: inflated straight
+        /// into `out` after the headers.
+        var inflating: (gzip: [UInt8], size: Int)?
         if !status.forbidsContent {
-            body = useGzip ? response.gzippedBody ?? worker.gzip.compress(response.body) : response.body
+            if useGzip {
+                body = response.gzippedBody ?? worker.gzip.compress(response.body)
+            } else if response.body.isEmpty, let gzip = response.gzippedBody {
+                guard let size = GzipInflater.inflatedSize(of: gzip) else {
+                    return write(.damagedContent, context: context, configuration: configuration, worker: worker, into: &out)
+                }
+                inflating = (gzip, size)
+            } else {
+                body = response.body
+            }
         }
+        let responseStart = out.count
 
         ASCII.append("HTTP/1.1 ", to: &out)
         ASCII.appendDecimal(status.code, to: &out)
@@ -68,15 +82,23 @@ enum ResponseWriter {
             appendHeader("Access-Control-Allow-Origin", origin, to: &out)
             if origin != "*" { ASCII.append("Vary: Origin\r\n", to: &out) }
         }
+        let contentLength = inflating?.size ?? body.count
         if !status.forbidsContent {
             ASCII.append("Content-Length: ", to: &out)
-            ASCII.appendDecimal(body.count, to: &out)
+            ASCII.appendDecimal(contentLength, to: &out)
             ASCII.append("\r\n", to: &out)
         }
         ASCII.append("\r\n", to: &out)
-        if context.isHead || body.isEmpty { return (status.code, 0) }
-        out.append(contentsOf: body)
-        return (status.code, body.count)
+        if context.isHead || contentLength == 0 { return (status.code, 0) }
+        if let inflating {
+            guard worker.gunzip.inflate(inflating.gzip, size: inflating.size, appendingTo: &out) else {
+                out.removeSubrange(responseStart...)
+                return write(.damagedContent, context: context, configuration: configuration, worker: worker, into: &out)
+            }
+        } else {
+            out.append(contentsOf: body)
+        }
+        return (status.code, contentLength)
     }
 
     /// How the writer treats a header a handler set.
@@ -118,5 +140,13 @@ enum ResponseWriter {
         ASCII.append(": ", to: &out)
         out.append(contentsOf: value.utf8)
         ASCII.append("\r\n", to: &out)
+    }
+}
+
+private extension Response {
+    /// Sent instead of content kept gzip-encoded that does not inflate: a bug or damaged memory,
+    /// never the client's doing.
+    static var damagedContent: Response {
+        .problem(status: .internalServerError, detail: "The server's stored copy of this response is damaged.")
     }
 }

@@ -25,9 +25,7 @@ public enum Gunzip {
     /// common case of one member under 4 GiB; nil when the data is anything else (then the chunked
     /// path decides, with its errors).
     private static func singleMember(_ input: [UInt8], limit: Int) -> [UInt8]? {
-        guard input.count >= 18 else { return nil }
-        let size = input[(input.count - 4)...].reversed().reduce(0) { $0 << 8 | Int($1) }
-        guard size > 0, size <= limit else { return nil }
+        guard let size = GzipInflater.inflatedSize(of: input), size > 0, size <= limit else { return nil }
         var stream = z_stream()
         guard inflateInit2_(&stream, 15 + 16, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else { return nil }
         defer { inflateEnd(&stream) }

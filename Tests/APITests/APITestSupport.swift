@@ -27,11 +27,13 @@ struct Reply {
     let response: Response
 
     var status: Int { response.status.code }
-    var text: String { String(decoding: response.body, as: UTF8.self) }
+    /// The content as a client that does not take gzip gets it (a cached response is kept gzipped).
+    var body: [UInt8] { (try? response.content) ?? [] }
+    var text: String { String(decoding: body, as: UTF8.self) }
 
     /// The body as a JSON object (fails the test when it is not one).
     var object: [String: Any] {
-        get throws { try XCTUnwrap(JSONSerialization.jsonObject(with: Data(response.body)) as? [String: Any], text) }
+        get throws { try XCTUnwrap(JSONSerialization.jsonObject(with: Data(body)) as? [String: Any], text) }
     }
 
     var items: [[String: Any]] {

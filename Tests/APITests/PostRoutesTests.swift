@@ -93,6 +93,39 @@ final class PostRoutesTests: XCTestCase {
         XCTAssertEqual(try get("/api/posts/000000000000").status, 404)
     }
 
+    func testListsCarryTheMostMentionedEntitiesAndTheWholePostAllOfThem() throws {
+        var checked = 0
+        for summary in try get("/api/posts?limit=100").items {
+            let id = try XCTUnwrap(summary["id"] as? String)
+            let listed = try XCTUnwrap(summary["entities"] as? [[String: Any]]).compactMap { $0["id"] as? String }
+            let post = try get("/api/posts/\(id)").object
+            let all = try XCTUnwrap(post["entities"] as? [[String: Any]]).compactMap { $0["id"] as? String }
+            XCTAssertEqual(summary["entity_count"] as? Int, all.count, id)
+            XCTAssertEqual(post["entity_count"] as? Int, all.count, id)
+            XCTAssertEqual(listed, Array(all.prefix(3)), "the three most mentioned, in order (\(id))")
+            if all.count > 3 { checked += 1 }
+        }
+        XCTAssertGreaterThan(checked, 0, "the samples have posts with more than three entities")
+    }
+
+    func testAListFilteredByAnEntityShowsItEvenWhenItRanksLower() throws {
+        var checked = 0
+        for summary in try get("/api/posts?limit=100").items where (summary["entity_count"] as? Int ?? 0) > 3 {
+            let id = try XCTUnwrap(summary["id"] as? String)
+            let all = try XCTUnwrap(try get("/api/posts/\(id)").object["entities"] as? [[String: Any]])
+            let lower = try XCTUnwrap(all.last?["id"] as? String)
+            for target in ["/api/posts?entity=\(lower)&limit=100", "/api/entities/\(lower)/posts?limit=100"] {
+                let item = try XCTUnwrap(try get(target).items.first { $0["id"] as? String == id }, target)
+                let listed = try XCTUnwrap(item["entities"] as? [[String: Any]]).compactMap { $0["id"] as? String }
+                let expected = all.prefix(3).compactMap { $0["id"] as? String } + [lower]
+                XCTAssertEqual(listed, expected, target)
+                XCTAssertEqual(item["entity_count"] as? Int, all.count, target)
+            }
+            checked += 1
+        }
+        XCTAssertGreaterThan(checked, 0)
+    }
+
     func testMergedPostsListBothScrapes() throws {
         var twoSources = 0
         for id in try walk("/api/posts?limit=100") {

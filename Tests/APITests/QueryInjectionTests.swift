@@ -265,12 +265,12 @@ final class QueryInjectionTests: XCTestCase {
         XCTAssertTrue((200..<300).contains(reply.status) || (400..<500).contains(reply.status),
                       "\(shown) answered \(reply.status): \(reply.text.prefix(300))", file: file, line: line)
         guard reply.status >= 400 else {
-            XCTAssertNoThrow(try JSONSerialization.jsonObject(with: Data(reply.response.body)),
+            XCTAssertNoThrow(try JSONSerialization.jsonObject(with: Data(reply.body)),
                              "\(shown): not JSON", file: file, line: line)
             return
         }
         XCTAssertEqual(reply.response.headers["Content-Type"], "application/problem+json", "\(shown)", file: file, line: line)
-        let problem = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(reply.response.body)) as? [String: Any],
+        let problem = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(reply.body)) as? [String: Any],
                                     "\(shown): problem body is not a JSON object", file: file, line: line)
         XCTAssertEqual(problem["status"] as? Int, reply.status, "\(shown)", file: file, line: line)
         XCTAssertNotNil(problem["title"] as? String, "\(shown)", file: file, line: line)

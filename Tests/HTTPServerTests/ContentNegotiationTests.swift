@@ -41,6 +41,35 @@ final class ContentNegotiationTests: XCTestCase {
         XCTAssertEqual(gunzip(response.body), TestHandlers.bigJSON)
     }
 
+    func testContentKeptOnlyGzippedIsInflatedForIdentityClients() throws {
+        let server = try startServer()
+        let plain = try fetch(server, "GET /big-gzip-only HTTP/1.1\r\nHost: x\r\n\r\n")
+        XCTAssertEqual(plain.status, 200)
+        XCTAssertNil(plain.header("Content-Encoding"))
+        XCTAssertEqual(plain.header("Content-Length"), String(TestHandlers.bigJSON.count))
+        XCTAssertEqual(plain.body, TestHandlers.bigJSON)
+        let zipped = try fetch(server, "GET /big-gzip-only HTTP/1.1\r\nHost: x\r\nAccept-Encoding: gzip\r\n\r\n")
+        XCTAssertEqual(zipped.header("Content-Encoding"), "gzip")
+        XCTAssertEqual(gunzip(zipped.body), TestHandlers.bigJSON)
+        let head = try fetch(server, "HEAD /big-gzip-only HTTP/1.1\r\nHost: x\r\n\r\n", bodyless: true)
+        XCTAssertEqual(head.header("Content-Length"), String(TestHandlers.bigJSON.count))
+        let disabled = try startServer { $0.gzip = false }
+        let fromDisabled = try fetch(disabled, "GET /big-gzip-only HTTP/1.1\r\nHost: x\r\nAccept-Encoding: gzip\r\n\r\n")
+        XCTAssertNil(fromDisabled.header("Content-Encoding"))
+        XCTAssertEqual(fromDisabled.body, TestHandlers.bigJSON)
+    }
+
+    func testDamagedGzipOnlyContentIsA500AndTheConnectionGoesOn() throws {
+        let server = try startServer()
+        let client = try RawClient(port: server.port)
+        client.send("GET /damaged-gzip-only HTTP/1.1\r\nHost: x\r\n\r\nGET /hello HTTP/1.1\r\nHost: x\r\n\r\n")
+        let damaged = try client.readResponse()
+        XCTAssertEqual(damaged.status, 500)
+        XCTAssertEqual(damaged.header("Content-Type"), "application/problem+json")
+        XCTAssertEqual(damaged.header("Content-Length"), String(damaged.body.count))
+        XCTAssertEqual(try client.readResponse().text, "hello world", "the pipelined request after it is answered")
+    }
+
     func testGzipCanBeDisabled() throws {
         let server = try startServer { $0.gzip = false }
         let response = try fetch(server, "GET /big HTTP/1.1\r\nHost: x\r\nAccept-Encoding: gzip\r\n\r\n")

@@ -177,6 +177,15 @@ enum TestHandlers {
             return .json(bigJSON)
         case "/big-precompressed":
             return Response.json(bigJSON).precompressed()
+        case "/big-gzip-only":
+            var response = Response.json(bigJSON).precompressed()
+            response.body = []
+            return response
+        case "/damaged-gzip-only":
+            var response = Response.json(bigJSON).precompressed()
+            response.body = []
+            response.gzippedBody?[20] ^= 0xFF
+            return response
         case "/etag":
             return Response(status: .ok, headers: ["Content-Type": "text/plain", "ETag": "\"v1\"",
                                                    "Cache-Control": "max-age=60"], body: Array("versioned".utf8))

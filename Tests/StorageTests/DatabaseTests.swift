@@ -107,7 +107,7 @@ final class DatabaseTests: XCTestCase {
         try db.configureForReading()
         XCTAssertEqual(try scalar(db, "PRAGMA query_only"), .integer(1))
         XCTAssertEqual(try scalar(db, "PRAGMA mmap_size"), .integer(0))
-        XCTAssertEqual(try scalar(db, "PRAGMA cache_size"), .integer(-2048))
+        XCTAssertEqual(try scalar(db, "PRAGMA cache_size"), .integer(-512))
         XCTAssertEqual(try count(db, "t"), 1)
         XCTAssertThrowsError(try db.execute("DELETE FROM t")) { error in
             XCTAssertEqual((error as! SQLiteError).primaryCode, 8) // SQLITE_READONLY

@@ -78,23 +78,29 @@ class Archive:
 
     # Objects of the contract
 
-    def post_summary(self, post):
+    def post_summary(self, post, listed=True, including=None):
+        """A post in a list has its 3 most mentioned entities (and `including`, the list's entity);
+        the whole post (listed=False) has them all."""
         entities = sorted(({"id": e, "name": self.entities[e]["name"], "type": self.entities[e]["type"],
                             "count": c} for e, c in post["mentions"].items()),
                           key=lambda e: (-e["count"], e["name"]))
+        count = len(entities)
+        if listed:
+            entities = [e for i, e in enumerate(entities) if i < 3 or e["id"] == including]
         return {
             "id": post["id"], "headline": post["headline"], "byline": post["byline"],
             "authors": post["authors"], "published_at": post["published_at"],
             "time_precision": post["time_precision"], "day": post["day"], "page_id": post["page_id"],
             "page_seq": self.pages[post["page_id"]]["post_ids"].index(post["id"]) + 1,
             "word_count": post["word_count"], "excerpt": post["excerpt"],
-            "image_count": post["image_count"], "entities": entities,
+            "image_count": post["image_count"], "entities": entities, "entity_count": count,
         }
 
     def post_detail(self, post, with_entities):
-        out = self.post_summary(post)
+        out = self.post_summary(post, listed=False)
         if not with_entities:
             out["entities"] = []
+            out["entity_count"] = 0
         out["pages"] = [{"id": p, "title": self.pages[p]["title"],
                          "seq": self.pages[p]["post_ids"].index(post["id"]) + 1} for p in post["pages"]]
         out["body"] = post["body"]
@@ -282,7 +288,7 @@ class Handler(BaseHTTPRequestHandler):
                 posts = a.filtered(q)
                 if q.get("order", "desc") == "desc":
                     posts = list(reversed(posts))
-                return paginate([self.summary(p) for p in posts], q)
+                return paginate([self.summary(p, q) for p in posts], q)
             case ["posts", post_id]:
                 return a.post_detail(self.find(a.posts, post_id, "post"), self.entities)
             case ["search"]:
@@ -301,7 +307,7 @@ class Handler(BaseHTTPRequestHandler):
                 return a.entity(self.find(a.entities, entity_id, "entity"), detail=True)
             case ["entities", entity_id, "posts"]:
                 self.find(a.entities, entity_id, "entity")
-                return paginate([a.post_summary(p) for p in reversed(a.filtered(q | {"entity": entity_id}))], q)
+                return paginate([a.post_summary(p, including=entity_id) for p in reversed(a.filtered(q | {"entity": entity_id}))], q)
             case ["entities", entity_id, "quotes"]:
                 self.find(a.entities, entity_id, "entity")
                 return paginate([a.quote(x) for x in a.quotes if x["speaker"] == entity_id], q)
@@ -314,10 +320,11 @@ class Handler(BaseHTTPRequestHandler):
                 return paginate(items, q)
         raise Problem(404, "Not Found", f"no route for {path}")
 
-    def summary(self, post):
-        out = self.archive.post_summary(post)
+    def summary(self, post, q):
+        out = self.archive.post_summary(post, including=q.get("entity"))
         if not self.entities:
             out["entities"] = []
+            out["entity_count"] = 0
         return out
 
     @staticmethod

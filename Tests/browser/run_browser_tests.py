@@ -141,7 +141,9 @@ def timeline_posts(t):
     bylines = sum(1 for p in posts if p["byline"] or p["authors"])
     equal(len(t.texts("main .post .byline")), bylines, "bylines shown")
     expected_chips = sum(len(p["entities"]) for p in posts)
-    equal(len(t.texts("main .post .chips a")), expected_chips, "entity chips")
+    equal(len(t.texts("main .post .chips a:not(.more)")), expected_chips, "entity chips")
+    equal(len(t.texts("main .post .chips a.more")), sum(1 for p in posts if p["entity_count"] > len(p["entities"])),
+          "a '+N more' chip on each post that has more entities than its list shows")
     if t.has_entities:
         expect(expected_chips > 0, "with entities available, some post should carry entity chips")
     t.shot("timeline")
