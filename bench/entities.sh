@@ -38,9 +38,9 @@ skip=()
 for round in $(seq "$ROUNDS"); do
     echo "==> round $round" >&2
     if [[ -n "$BASELINE" ]]; then
-        DATELINE="$BASELINE" bash bench/ingest.sh --skip-build --sizes "$SIZES" | awk 'NR > 1 { print "base", $1, $3 }' >>"$results"
+        DATELINE="$BASELINE" bash bench/ingest.sh --skip-build --sizes "$SIZES" | awk '$2 ~ /^[0-9]+$/ { print "base", $1, $3 }' >>"$results"
     fi
-    bash bench/ingest.sh "${skip[@]}" --sizes "$SIZES" | awk 'NR > 1 { print "ingest", $1, $3 }' >>"$results"
+    bash bench/ingest.sh "${skip[@]}" --sizes "$SIZES" | awk '$2 ~ /^[0-9]+$/ { print "ingest", $1, $3 }' >>"$results"
     skip=(--skip-build)
     for size in $SIZES; do
         awk -v s="$size" '/extracted in/ { for (i = 1; i <= NF; i++) if ($i == "in" && $(i + 2) == "s") print "extract", s, $(i + 1) }' \
