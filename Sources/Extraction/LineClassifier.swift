@@ -34,10 +34,12 @@ enum LineClassifier {
     static func classify(_ line: String) -> LineKind {
         let utf8 = line.utf8
         guard let first = utf8.first else { return .text }
-        if first >= 0x30 && first <= 0x39 || first == 0x55 || first == 0x50 {
-            if let stamp = TimeParser.timestamp(in: line) {
-                return TimeParser.isUpdateLine(line) ? .updateStamp(stamp) : .time(stamp)
-            }
+        let digit = first >= 0x30 && first <= 0x39
+        // A time stamp starts with its clock, a weekday or month (`Feb. 11, 2022, 8:08 p.m. ET`), or `Updated …`.
+        if digit || first >= 0x41 && first <= 0x5A, let stamp = TimeParser.timestamp(in: line) {
+            return TimeParser.isUpdateLine(line) ? .updateStamp(stamp) : .time(stamp)
+        }
+        if digit {
             if let count = declaredCount(line) { return .declaredCount(count) }
             if isVideoDuration(line) { return .videoDuration }
         }

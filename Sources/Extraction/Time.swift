@@ -82,11 +82,13 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
     public static func < (a: Timestamp, b: Timestamp) -> Bool { a.epochMinutes < b.epochMinutes }
 }
 
-/// US time zones as printed after a time (`ET`, `EST`, `PT`, …), with daylight-saving rules.
-enum USZone {
+/// Time zones as printed after a time: US ones (`ET`, `EST`, `PT`, …) with their daylight-saving
+/// rules, and zones with one offset (`GMT`, `CET`, `EEST`, …).
+enum ZoneAbbreviation {
     /// Standard offset in minutes for a zone abbreviation, and whether the abbreviation follows DST
     /// (`ET`) or names one season explicitly (`EST`, `EDT`).
     static func offset(for abbreviation: String, on day: CalendarDay, hour: Int) -> Int? {
+        if let fixed = fixedZones[abbreviation] { return fixed }
         let standard: Int
         switch abbreviation.first {
         case "E": standard = -300
@@ -94,7 +96,7 @@ enum USZone {
         case "M": standard = -420
         case "P": standard = -480
         default:
-            return abbreviation == "GMT" || abbreviation == "UTC" ? 0 : nil
+            return nil
         }
         switch abbreviation.count {
         case 2: return standard + (isDaylightSaving(day, hour: hour) ? 60 : 0)
@@ -103,6 +105,12 @@ enum USZone {
         default: return nil
         }
     }
+
+    /// Zones whose abbreviation names one offset: Greenwich, and Europe's (Kyiv is on EET/EEST,
+    /// Moscow on MSK).
+    private static let fixedZones: [String: Int] = [
+        "GMT": 0, "UTC": 0, "BST": 60, "CET": 60, "CEST": 120, "EET": 120, "EEST": 180, "MSK": 180,
+    ]
 
     /// US rules since 2007: from 2:00 on the second Sunday of March to 2:00 on the first Sunday of November.
     static func isDaylightSaving(_ day: CalendarDay, hour: Int) -> Bool {

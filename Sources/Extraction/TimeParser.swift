@@ -1,31 +1,100 @@
 /// Reads the dates and times printed in live pages.
 ///
-/// Post times: `8:08 p.m. ET, February 11, 2022`, optionally after `Updated` / `Posted`, with
-/// US zone abbreviations (DST applied for `ET`, `CT`, `MT`, `PT`) or `GMT`/`UTC`.
+/// Post times: `8:08 p.m. ET, February 11, 2022` and the other orders of ``timestamp(in:)``,
+/// optionally after `Updated` / `Posted`, with US zone abbreviations (DST applied for `ET`, `CT`,
+/// `MT`, `PT`), `GMT`/`UTC` or a European zone (`BST`, `CET`, `CEST`, `EET`, `EEST`, `MSK`).
 /// Dates in prose: `Friday, Feb. 18, 2022`, `on January 28`, for page-date evidence.
 public enum TimeParser {
     /// The timestamp a whole line holds, or nil. `Updated …` lines are recognised too (see ``isUpdateLine``).
+    ///
+    /// The clock comes first (`8:08 p.m. ET, February 11, 2022`, `8:08 PM EST, Fri February 11, 2022`,
+    /// `20:08 GMT, 11 February 2022`) or the date does (`Feb. 11, 2022, 8:08 p.m. ET`,
+    /// `Friday 11 February 2022 at 20:08 GMT`, `February 11, 2022 | 8:08 PM ET`). A clock without
+    /// `a.m.`/`p.m.` is a 24-hour clock. The zone is required: no offset is ever guessed.
     public static func timestamp(in line: String) -> Timestamp? {
-        // The clock comes first (`Int` reads an optional sign, then digits), or after one of the prefixes.
-        guard let first = line.utf8.first else { return nil }
-        guard (0x30...0x39).contains(first) || first == 0x2B || first == 0x2D || line.hasBytePrefix("Updated ")
-                || line.hasBytePrefix("Posted ") || line.hasBytePrefix("Published ") else { return nil }
+        guard let first = line.utf8.first, line.utf8.count <= maxLineBytes,
+              (0x30...0x39).contains(first) || (0x41...0x5A).contains(first) else { return nil }
         var words = Words(line)
-        if let first = words.peek, first == "Updated" || first == "Posted" || first == "Published" { words.next() }
-        guard let clock = words.next(), let (h, m) = clockTime(clock) else { return nil }
-        guard let meridiem = words.next() else { return nil }
-        var hour = h
-        switch meridiem.lowercased() {
-        case "a.m.", "am": if hour == 12 { hour = 0 }
-        case "p.m.", "pm": if hour != 12 { hour += 12 }
-        default: return nil
+        if let word = words.peek, word == "Updated" || word == "Posted" || word == "Published" {
+            words.next()
+            if words.peek == "at" || words.peek == "on" { words.next() }
         }
-        guard hour < 24, let zoneWord = words.next() else { return nil }
-        var zone = String(zoneWord)
-        if zone.hasSuffix(",") { zone.removeLast() }
-        guard let date = fullDate(&words), words.peek == nil else { return nil }
-        guard let offset = USZone.offset(for: zone, on: date, hour: hour) else { return nil }
-        return Timestamp(day: date, hour: hour, minute: m, offsetMinutes: offset)
+        let stamp = words.peek.flatMap(clockTime) != nil ? clockFirst(&words) : dateFirst(&words)
+        guard let stamp, words.peek == nil else { return nil }
+        return stamp
+    }
+
+    /// Longer lines are prose, not a time stamp.
+    private static let maxLineBytes = 72
+
+    /// `8:08 p.m. ET, February 11, 2022`: clock, zone, an optional weekday, date.
+    private static func clockFirst(_ words: inout Words) -> Timestamp? {
+        guard let (hour, minute) = clock(&words), let zone = zone(&words) else { return nil }
+        skipWeekday(&words)
+        guard let date = date(&words) else { return nil }
+        return stamp(date, hour, minute, zone)
+    }
+
+    /// `Feb. 11, 2022, 8:08 p.m. ET`: an optional weekday, date, an optional `at` or separator, clock, zone.
+    private static func dateFirst(_ words: inout Words) -> Timestamp? {
+        skipWeekday(&words)
+        guard let date = date(&words) else { return nil }
+        if let word = words.peek, ["at", "-", "–", "—", "|", "·", "•"].contains(word) { words.next() }
+        guard let (hour, minute) = clock(&words), let zone = zone(&words) else { return nil }
+        return stamp(date, hour, minute, zone)
+    }
+
+    private static func stamp(_ date: CalendarDay, _ hour: Int, _ minute: Int, _ zone: String) -> Timestamp? {
+        guard let offset = ZoneAbbreviation.offset(for: zone, on: date, hour: hour) else { return nil }
+        return Timestamp(day: date, hour: hour, minute: minute, offsetMinutes: offset)
+    }
+
+    /// `8:08 p.m.`, `8:08 PM`, `8:08pm` (12-hour) or `20:08` (24-hour) → hour and minute.
+    private static func clock(_ words: inout Words) -> (Int, Int)? {
+        guard var word = words.next() else { return nil }
+        var meridiem = ""
+        for suffix in ["a.m.", "p.m.", "am", "pm", "AM", "PM"] where word.count > suffix.count && word.hasSuffix(suffix) {
+            meridiem = suffix
+            word = word.dropLast(suffix.count)
+            break
+        }
+        if meridiem.isEmpty, let next = words.peek, ["a.m.", "p.m.", "am", "pm", "AM", "PM", "a.m.,", "p.m.,"].contains(next) {
+            meridiem = String(next)
+            words.next()
+        }
+        guard let (h, m) = clockTime(word) else { return nil }
+        switch meridiem.lowercased() {
+        case "": return (h, m)
+        case "a.m.", "am", "a.m.,": return (1...12).contains(h) ? (h == 12 ? 0 : h, m) : nil
+        default: return (1...12).contains(h) ? (h == 12 ? 12 : h + 12, m) : nil
+        }
+    }
+
+    /// A zone abbreviation (`ET`, `EST`, `GMT`, `CET` …), without a trailing comma.
+    private static func zone(_ words: inout Words) -> String? {
+        guard var word = words.next() else { return nil }
+        if word.last == "," { word.removeLast() }
+        guard (2...4).contains(word.count), word.allSatisfy({ $0.isUppercase }) else { return nil }
+        return String(word)
+    }
+
+    /// Skips a weekday (`Friday`, `Fri`, `Fri,`).
+    private static func skipWeekday(_ words: inout Words) {
+        guard var word = words.peek else { return }
+        if word.last == "," { word.removeLast() }
+        if weekday(word) != nil || ["Sun", "Mon", "Tue", "Tues", "Wed", "Thu", "Thurs", "Fri", "Sat"].contains(word) {
+            words.next()
+        }
+    }
+
+    /// `February 11, 2022` or `11 February 2022`.
+    private static func date(_ words: inout Words) -> CalendarDay? {
+        if let word = words.peek, monthNumber(word) != nil { return fullDate(&words) }
+        guard let dayWord = words.next(), let day = leadingNumber(dayWord), let monthWord = words.next(),
+              let month = monthNumber(monthWord), let yearWord = words.next(), let year = leadingNumber(yearWord),
+              (1900...2100).contains(year) else { return nil }
+        let date = CalendarDay(year: year, month: month, day: day)
+        return date.isValid ? date : nil
     }
 
     /// Whether a timestamp line is an `Updated …` stamp (page-level evidence, not a post time).

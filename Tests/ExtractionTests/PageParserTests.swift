@@ -25,6 +25,22 @@ final class PageParserTests: XCTestCase {
         XCTAssertEqual(page.date, CalendarDay(year: 2023, month: 3, day: 14))
     }
 
+    /// The same page with its stamps written date first, as other sites print them.
+    func testTimestampedLayoutWithDateFirstStamps() {
+        let text = Fixtures.timestamped
+            .replacingOccurrences(of: "9:45 p.m. ET, March 14, 2023", with: "Tue March 14, 2023 at 9:45 PM EDT")
+            .replacingOccurrences(of: "3:05 p.m. ET, March 14, 2023", with: "Mar. 14, 2023, 3:05 p.m. ET")
+            .replacingOccurrences(of: "12:10 a.m. ET, March 14, 2023", with: "14 March 2023 04:10 GMT")
+        let page = parse(text)
+        XCTAssertEqual(page.layout, .timestamped)
+        XCTAssertEqual(page.posts.map(\.headline), ["Union leader says the strike will go on until wages rise",
+                                                    "Ships begin to queue outside the harbour",
+                                                    "Talks collapse after midnight"])
+        XCTAssertEqual(page.posts.map { $0.time?.description }, ["2023-03-14T21:45:00-04:00", "2023-03-14T15:05:00-04:00",
+                                                                 "2023-03-14T04:10:00+00:00"])
+        XCTAssertEqual(page.date, CalendarDay(year: 2023, month: 3, day: 14))
+    }
+
     func testHeadlinedLayoutWithDeclaredCountDebrisAndFooter() {
         let page = parse(Fixtures.headlined)
         XCTAssertEqual(page.layout, .headlined)

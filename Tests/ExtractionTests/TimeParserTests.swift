@@ -18,11 +18,28 @@ final class TimeParserTests: XCTestCase {
         XCTAssertEqual(TimeParser.timestamp(in: "4:00 pm GMT, March 1, 2022")?.description, "2022-03-01T16:00:00+00:00")
     }
 
+    func testOtherOrdersAndClocks() {
+        let expected = "2022-02-11T20:08:00-05:00"
+        for line in ["Feb. 11, 2022, 8:08 p.m. ET", "February 11, 2022 at 8:08 PM EST", "Fri February 11, 2022 8:08pm ET",
+                     "8:08 PM EST, Fri February 11, 2022", "Friday, February 11, 2022 | 8:08 p.m. ET",
+                     "Posted at 8:08 p.m. ET, February 11, 2022", "11 February 2022 20:08 EST"] {
+            XCTAssertEqual(TimeParser.timestamp(in: line)?.description, expected, line)
+        }
+        XCTAssertEqual(TimeParser.timestamp(in: "20:08 GMT, 11 Feb 2022")?.description, "2022-02-11T20:08:00+00:00")
+        XCTAssertEqual(TimeParser.timestamp(in: "Updated 14:05 EET, February 24, 2022")?.description, "2022-02-24T14:05:00+02:00")
+        XCTAssertEqual(TimeParser.timestamp(in: "24 February 2022 07:30 MSK")?.description, "2022-02-24T07:30:00+03:00")
+    }
+
     func testNonTimesAreRejected() {
         XCTAssertNil(TimeParser.timestamp(in: "8:08 p.m. ET, February 30, 2022"))
         XCTAssertNil(TimeParser.timestamp(in: "13:08 p.m. ET, February 11, 2022"))
         XCTAssertNil(TimeParser.timestamp(in: "8:08 p.m. ET, February 11, 2022 and more"))
         XCTAssertNil(TimeParser.timestamp(in: "At 8:08 p.m. ET the call began."))
+        XCTAssertNil(TimeParser.timestamp(in: "February 11, 2022, 8:08 p.m."), "no zone: no offset is guessed")
+        XCTAssertNil(TimeParser.timestamp(in: "February 11, 2022"))
+        XCTAssertNil(TimeParser.timestamp(in: "02:29 - Source: CNN"))
+        XCTAssertNil(TimeParser.timestamp(in: "February 11, 2022, 8:08 p.m. XYZ"))
+        XCTAssertNil(TimeParser.timestamp(in: "Friday 13:30 p.m. ET, February 11, 2022"))
     }
 
     func testUpdateStampsAndProseDates() {
