@@ -12,7 +12,7 @@ enum HeadlineDetector {
     }
 
     static func detect(_ body: [PageLine], declared: Int?) -> Detection {
-        let times = body.filter { if case .time = $0.kind { return true }; return false }.count
+        let times = body.filter(\.isPostTime).count
         let separators = body.filter { $0.kind == .linkSeparator }.count
         let layout: Layout
         let threshold: Int
@@ -50,7 +50,7 @@ enum HeadlineDetector {
         let next = i + 1 < body.count ? body[i + 1] : nil
         switch prev?.kind {
         case nil, .linkSeparator: score += 3
-        case .time: score += 5
+        case .time, .clock: score += 5
         case .contributors: score += 2
         case .text:
             guard let prev else { break }
@@ -65,7 +65,7 @@ enum HeadlineDetector {
         switch next?.kind {
         case .byline: score += 3
         case .credit: score += 2
-        case .time, .linkSeparator, nil: score -= 2
+        case .time, .clock, .linkSeparator, nil: score -= 2
         case .text:
             guard let next else { break }
             if next.text == body[i].text { score -= 3 } // a caption printed twice is not a headline

@@ -4,6 +4,8 @@
 enum LineKind: Equatable {
     /// A post time above a headline.
     case time(Timestamp)
+    /// A post time without its date (`8:08 p.m. ET`) above a headline.
+    case clock(ClockTime)
     /// An `Updated …` stamp: page-level date evidence.
     case updateStamp(Timestamp)
     /// `36 Posts`.
@@ -40,6 +42,7 @@ enum LineClassifier {
             return TimeParser.isUpdateLine(line) ? .updateStamp(stamp) : .time(stamp)
         }
         if digit {
+            if let clock = TimeParser.clockStamp(in: line) { return .clock(clock) }
             if let count = declaredCount(line) { return .declaredCount(count) }
             if isVideoDuration(line) { return .videoDuration }
         }

@@ -39,8 +39,11 @@ public struct ParsedPage: Sendable, Equatable {
 /// One post as one scrape shows it.
 public struct ParsedPost: Sendable, Equatable {
     public var headline: String?
-    /// The time printed above the post, when there is one (always minute precision).
+    /// The time printed above the post, when there is one (always minute precision). A clock
+    /// printed without its date (`8:08 p.m. ET`) gets its day from the page (see ``ClockDays``).
     public var time: Timestamp?
+    /// The clock printed above the post without a date, until ``ClockDays`` dates it.
+    var printedClock: ClockTime?
     /// The byline as printed (`From CNN's Ellie Kaufman and Michael Conte`).
     public var byline: String?
     /// People named in the byline.

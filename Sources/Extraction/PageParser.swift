@@ -28,6 +28,7 @@ public enum PageParser {
         evidence.collect(header: header, body: body, posts: page.posts)
         page.dateEvidence = evidence
         page.date = evidence.resolve(fallbackYear: nil)
+        ClockDays.assign(&page.posts, latestUpdate: header.updates.max(), pageDate: page.date)
         if let declared = header.declaredPosts, declared != page.posts.count {
             page.warnings.append("page declares \(declared) posts but \(page.posts.count) were found")
         }
@@ -43,7 +44,7 @@ public enum PageParser {
             return top[$0].kind == .status
         }
         if let last = markers.last { return last + 1 }
-        if let time = lines.firstIndex(where: { if case .time = $0.kind { return true }; return false }) {
+        if let time = lines.firstIndex(where: \.isPostTime) {
             return time
         }
         if let bullet = top.lastIndex(where: { if case .bullet = $0.kind { return true }; return false }) {
@@ -100,6 +101,14 @@ struct PageLine: Equatable {
         switch text.lastMeaningfulByte {
         case 0x2E, 0x21, 0x3A, 0x3B, 0x2C: return true // . ! : ; ,
         case 0x3F: return !HeadlineDetector.isDebrisQuestionMark(text)
+        default: return false
+        }
+    }
+
+    /// A post's time, with or without its date.
+    var isPostTime: Bool {
+        switch kind {
+        case .time, .clock: return true
         default: return false
         }
     }

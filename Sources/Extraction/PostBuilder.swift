@@ -24,6 +24,12 @@ enum PostBuilder {
                 current = ParsedPost(time: stamp)
                 i += 1
                 continue
+            case .clock(let clock):
+                finish()
+                current = ParsedPost()
+                current?.printedClock = clock
+                i += 1
+                continue
             case .linkSeparator:
                 finish()
                 i += 1

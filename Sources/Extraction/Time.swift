@@ -82,6 +82,21 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
     public static func < (a: Timestamp, b: Timestamp) -> Bool { a.epochMinutes < b.epochMinutes }
 }
 
+/// A time of day printed without its date (`8:08 p.m. ET`), with its zone.
+public struct ClockTime: Sendable, Hashable {
+    public var hour: Int
+    public var minute: Int
+    public var zone: String
+
+    /// Minutes since midnight.
+    var minutes: Int { hour * 60 + minute }
+
+    /// The timestamp on `day`, when the zone is known.
+    func on(_ day: CalendarDay) -> Timestamp? {
+        ZoneAbbreviation.offset(for: zone, on: day, hour: hour).map { Timestamp(day: day, hour: hour, minute: minute, offsetMinutes: $0) }
+    }
+}
+
 /// Time zones as printed after a time: US ones (`ET`, `EST`, `PT`, …) with their daylight-saving
 /// rules, and zones with one offset (`GMT`, `CET`, `EEST`, …).
 enum ZoneAbbreviation {

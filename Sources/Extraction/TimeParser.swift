@@ -24,6 +24,17 @@ public enum TimeParser {
         return stamp
     }
 
+    /// A line that is only a clock and its zone (`8:08 p.m. ET`, `20:08 GMT`): a post's time whose
+    /// date the page gives.
+    public static func clockStamp(in line: String) -> ClockTime? {
+        guard let first = line.utf8.first, (0x30...0x39).contains(first), line.utf8.count <= 20 else { return nil }
+        var words = Words(line)
+        guard let (hour, minute) = clock(&words), let zone = zone(&words), words.peek == nil,
+              ZoneAbbreviation.offset(for: zone, on: CalendarDay(year: 2000, month: 1, day: 1), hour: hour) != nil
+        else { return nil }
+        return ClockTime(hour: hour, minute: minute, zone: zone)
+    }
+
     /// Longer lines are prose, not a time stamp.
     private static let maxLineBytes = 72
 

@@ -4,15 +4,23 @@ import XCTest
 final class PageParserTests: XCTestCase {
     private func parse(_ text: String) -> ParsedPage { PageParser.parse(Array(text.utf8)) }
 
+    /// The headlines of ``Fixtures/timestamped``, in page order.
+    private static let timestampedHeadlines = ["Union leader says the strike will go on until wages rise",
+                                               "Ships begin to queue outside the harbour", "Talks collapse after midnight"]
+
+    /// ``Fixtures/timestamped`` with its three post stamps replaced, in page order.
+    private func timestamped(stamps: [String]) -> String {
+        zip(["9:45 p.m. ET, March 14, 2023", "3:05 p.m. ET, March 14, 2023", "12:10 a.m. ET, March 14, 2023"], stamps)
+            .reduce(Fixtures.timestamped) { $0.replacingOccurrences(of: $1.0, with: $1.1) }
+    }
+
     func testTimestampedLayout() {
         let page = parse(Fixtures.timestamped)
         XCTAssertEqual(page.layout, .timestamped)
         XCTAssertEqual(page.title, "The latest on the harbour strike")
         XCTAssertEqual(page.summary.count, 2)
         XCTAssertEqual(page.statusLine, "Our live coverage has ended for the day. Read more here.")
-        XCTAssertEqual(page.posts.map(\.headline), ["Union leader says the strike will go on until wages rise",
-                                                    "Ships begin to queue outside the harbour",
-                                                    "Talks collapse after midnight"])
+        XCTAssertEqual(page.posts.map(\.headline), Self.timestampedHeadlines)
         XCTAssertEqual(page.posts.map { $0.time?.description }, ["2023-03-14T21:45:00-04:00", "2023-03-14T15:05:00-04:00",
                                                                  "2023-03-14T00:10:00-04:00"])
         let first = page.posts[0]
@@ -27,18 +35,32 @@ final class PageParserTests: XCTestCase {
 
     /// The same page with its stamps written date first, as other sites print them.
     func testTimestampedLayoutWithDateFirstStamps() {
-        let text = Fixtures.timestamped
-            .replacingOccurrences(of: "9:45 p.m. ET, March 14, 2023", with: "Tue March 14, 2023 at 9:45 PM EDT")
-            .replacingOccurrences(of: "3:05 p.m. ET, March 14, 2023", with: "Mar. 14, 2023, 3:05 p.m. ET")
-            .replacingOccurrences(of: "12:10 a.m. ET, March 14, 2023", with: "14 March 2023 04:10 GMT")
+        let text = timestamped(stamps: ["Tue March 14, 2023 at 9:45 PM EDT", "Mar. 14, 2023, 3:05 p.m. ET", "14 March 2023 04:10 GMT"])
         let page = parse(text)
         XCTAssertEqual(page.layout, .timestamped)
-        XCTAssertEqual(page.posts.map(\.headline), ["Union leader says the strike will go on until wages rise",
-                                                    "Ships begin to queue outside the harbour",
-                                                    "Talks collapse after midnight"])
+        XCTAssertEqual(page.posts.map(\.headline), Self.timestampedHeadlines)
         XCTAssertEqual(page.posts.map { $0.time?.description }, ["2023-03-14T21:45:00-04:00", "2023-03-14T15:05:00-04:00",
                                                                  "2023-03-14T04:10:00+00:00"])
         XCTAssertEqual(page.date, CalendarDay(year: 2023, month: 3, day: 14))
+    }
+
+    /// Stamps that print only the clock get their day from the page's `Updated …` stamp, a day
+    /// earlier for each midnight crossed going down a newest-first page.
+    func testClockOnlyStampsAreDatedFromThePage() {
+        let text = "Updated 12:40 a.m. ET, Wed March 15, 2023\n\n" + timestamped(stamps: ["12:35 a.m. ET", "11:50 p.m. ET", "9:05 p.m. ET"])
+        let page = parse(text)
+        XCTAssertEqual(page.layout, .timestamped)
+        XCTAssertEqual(page.posts.map(\.headline), Self.timestampedHeadlines)
+        XCTAssertEqual(page.posts.map { $0.time?.description }, ["2023-03-15T00:35:00-04:00", "2023-03-14T23:50:00-04:00",
+                                                                 "2023-03-14T21:05:00-04:00"])
+    }
+
+    func testClockOnlyStampsWithoutADateKeepTheirPostsButInventNoDay() {
+        let text = timestamped(stamps: ["9:45 p.m. ET", "3:05 p.m. ET", "12:10 a.m. ET"])
+        let page = parse(text)
+        XCTAssertEqual(page.posts.count, 3)
+        XCTAssertEqual(page.posts.last?.headline, "Talks collapse after midnight")
+        XCTAssertEqual(page.posts.compactMap(\.time), [])
     }
 
     func testHeadlinedLayoutWithDeclaredCountDebrisAndFooter() {

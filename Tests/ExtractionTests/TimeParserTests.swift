@@ -30,6 +30,15 @@ final class TimeParserTests: XCTestCase {
         XCTAssertEqual(TimeParser.timestamp(in: "24 February 2022 07:30 MSK")?.description, "2022-02-24T07:30:00+03:00")
     }
 
+    func testClockOnlyStamps() {
+        XCTAssertEqual(TimeParser.clockStamp(in: "8:08 p.m. ET"), ClockTime(hour: 20, minute: 8, zone: "ET"))
+        XCTAssertEqual(TimeParser.clockStamp(in: "00:15 GMT"), ClockTime(hour: 0, minute: 15, zone: "GMT"))
+        XCTAssertNil(TimeParser.clockStamp(in: "8:08 p.m."))
+        XCTAssertNil(TimeParser.clockStamp(in: "8:08 p.m. XYZ"))
+        XCTAssertNil(TimeParser.clockStamp(in: "02:29 - Source: CNN"))
+        XCTAssertNil(TimeParser.clockStamp(in: "8:08 p.m. ET, February 11, 2022"))
+    }
+
     func testNonTimesAreRejected() {
         XCTAssertNil(TimeParser.timestamp(in: "8:08 p.m. ET, February 30, 2022"))
         XCTAssertNil(TimeParser.timestamp(in: "13:08 p.m. ET, February 11, 2022"))
