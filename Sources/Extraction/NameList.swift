@@ -17,15 +17,29 @@ public enum NameList {
         }
         words.removeFirst()
         if words.first == "by" { words.removeFirst() }
+        // `By A | CNN`, `By A - Reuters`: the outlet after a separator.
+        if let separator = words.firstIndex(where: { ["|", "-", "–", "—"].contains($0) }) { words.removeSubrange(separator...) }
         guard let names = names(in: words), !names.isEmpty else { return nil }
-        return names
+        // `By A and B, CNN`, `By CNN Staff`: an outlet is no author.
+        return names.enumerated().filter { index, name in
+            !(index == names.count - 1 && index > 0 && !name.contains(" ")) && !isStaff(name)
+        }.map(\.element)
+    }
+
+    /// `CNN Staff`, `Reuters staff`.
+    private static func isStaff(_ name: String) -> Bool {
+        name.hasSuffix(" Staff") || name.hasSuffix(" staff") || name == "Staff"
     }
 
     /// `.!?:;,`: a line ending in one is a sentence, not a byline.
     private static let sentencePunctuation: [UInt8] = Array(".!?:;,".utf8)
 
-    /// The contributors of a `… contributed reporting to this post.` line, or nil.
+    /// The contributors of a `… contributed reporting to this post.` line, or of a wire story's
+    /// `Reporting by A and B; Editing by C` (the reporters), or nil.
     public static func contributors(_ line: String) -> [String]? {
+        if line.hasBytePrefix("Reporting by ") || line.hasBytePrefix("Additional reporting by ") {
+            return reporters(line)
+        }
         guard line.utf8.count <= 600, line.containsBytes(" contributed"),
               let range = line.firstRange(of: " contributed ") ?? line.firstRange(of: " contributed.") else { return nil }
         let tail = line[range.upperBound...]
@@ -34,6 +48,15 @@ public enum NameList {
         guard !words.isEmpty, words.count <= 60 else { return nil }
         if let names = names(in: words), !names.isEmpty { return names }
         return nil
+    }
+
+    /// `Reporting by A and B in Kyiv; Editing by C` → `["A", "B"]`.
+    private static func reporters(_ line: String) -> [String]? {
+        guard line.utf8.count <= 300, let by = line.firstRange(of: " by ") else { return nil }
+        var part = line[by.upperBound...].prefix { $0 != ";" }
+        if part.last == "." { part.removeLast() }
+        guard let names = names(in: part.split(separator: " ")), !names.isEmpty else { return nil }
+        return names
     }
 
     /// Splits `CNN's A, B and C in Kyiv` into names, dropping an organisation possessive in front
