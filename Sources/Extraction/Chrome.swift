@@ -31,11 +31,17 @@ enum Chrome {
             || after.hasPrefix(" has concluded") || after.hasPrefix(" is over")
     }
 
-    /// Lines of embedded widgets that are neither headline nor paragraph.
+    /// Lines of embedded widgets that are neither headline nor paragraph, share buttons among them.
     static func isWidget(_ line: String) -> Bool {
         line.hasBytePrefix("Related article ") || line.hasBytePrefix("Related Article ") || line == "Select Page"
             || line == "Live Updates" || line.hasBytePrefix("Stay Updated on")
+            || line.utf8.count <= 24 && shareButtons.contains(line.lowercased())
     }
+
+    private static let shareButtons: Set<String> = [
+        "copy link", "link copied", "copied!", "share", "share this post", "share this article", "share on facebook",
+        "share on twitter", "share on x", "share via email", "tweet",
+    ]
 
     /// Whether a line closes a post's body: a "Read more"-style pointer.
     static func isReadMore(_ line: String) -> Bool {

@@ -63,6 +63,14 @@ final class PageParserTests: XCTestCase {
         XCTAssertEqual(page.posts.compactMap(\.time), [])
     }
 
+    func testShareButtonsAreNotParagraphs() {
+        let text = Fixtures.timestamped.replacingOccurrences(of: "The coast guard said there was no danger to shipping.",
+                                                            with: "The coast guard said there was no danger to shipping.\n\nShare\n\nCopy link")
+        let page = parse(text)
+        XCTAssertEqual(page.posts.map(\.headline), Self.timestampedHeadlines)
+        XCTAssertEqual(page.posts[1].body.last, "The coast guard said there was no danger to shipping.")
+    }
+
     func testHeadlinedLayoutWithDeclaredCountDebrisAndFooter() {
         let page = parse(Fixtures.headlined)
         XCTAssertEqual(page.layout, .headlined)
