@@ -1,14 +1,16 @@
 /// Decides which body lines are headlines, and so what layout the page has.
 ///
 /// A headline candidate is a line of 2–30 words that starts like a title and does not end like a
-/// sentence. Each candidate is scored by its neighbours: a time line above it or a byline or credit
-/// below it is strong evidence; a `Link Copied!` or contributor line above it is good evidence; a
+/// sentence. Each candidate is scored by its neighbours: a time line above it (or below it, on a
+/// page that prints its times under the headlines) or a byline or credit below it is strong evidence; a `Link Copied!` or contributor line above it is good evidence; a
 /// line ending in `:` above it (a list's introduction) is evidence against. When the page declares
 /// its size and there are more candidates than posts, the weakest are dropped.
 enum HeadlineDetector {
     struct Detection {
         var layout: Layout
         var headlines: Set<Int>
+        /// The page prints each post's time under its headline rather than above it.
+        var timeBelowHeadline = false
     }
 
     static func detect(_ body: [PageLine], declared: Int?) -> Detection {
@@ -23,9 +25,10 @@ enum HeadlineDetector {
         } else {
             (layout, threshold) = (.headlined, 1)
         }
+        let timeBelow = times >= 2 && timesBelowHeadlines(body)
         var scored: [(index: Int, score: Int)] = []
         for i in body.indices where isCandidate(body[i]) {
-            let s = score(body, i)
+            let s = score(body, i, timeBelow: timeBelow)
             if s >= threshold { scored.append((i, s)) }
         }
         if let declared, declared > 0, scored.count > declared {
@@ -34,7 +37,20 @@ enum HeadlineDetector {
             scored = kept.sorted { $0.index < $1.index }
         }
         if layout == .headlined && scored.isEmpty { return Detection(layout: .headless, headlines: []) }
-        return Detection(layout: layout, headlines: Set(scored.map(\.index)))
+        return Detection(layout: layout, headlines: Set(scored.map(\.index)), timeBelowHeadline: timeBelow)
+    }
+
+    /// Whether most time lines follow a headline-like line and precede a paragraph, rather than
+    /// precede a headline-like line.
+    static func timesBelowHeadlines(_ body: [PageLine]) -> Bool {
+        var below = 0
+        var above = 0
+        for i in body.indices where body[i].isPostTime {
+            let before = i > 0 && looksLikeHeadline(body[i - 1])
+            let after = i + 1 < body.count && looksLikeHeadline(body[i + 1])
+            if after { above += 1 } else if before { below += 1 }
+        }
+        return below > above
     }
 
     static func isCandidate(_ line: PageLine) -> Bool {
@@ -44,13 +60,18 @@ enum HeadlineDetector {
         return first.isUppercase || first.isNumber || first == "“" || first == "\"" || first == "‘"
     }
 
-    static func score(_ body: [PageLine], _ i: Int) -> Int {
+    /// A candidate that is not a caption with its credit (`… on Tuesday. (Lena Fisk/Harbour Press)`).
+    static func looksLikeHeadline(_ line: PageLine) -> Bool {
+        isCandidate(line) && CaptionReader.splitCredit(line.text) == nil
+    }
+
+    static func score(_ body: [PageLine], _ i: Int, timeBelow: Bool = false) -> Int {
         var score = 1
         let prev = i > 0 ? body[i - 1] : nil
         let next = i + 1 < body.count ? body[i + 1] : nil
         switch prev?.kind {
         case nil, .linkSeparator: score += 3
-        case .time, .clock: score += 5
+        case .time, .clock: score += timeBelow ? -2 : 5
         case .contributors: score += 2
         case .text:
             guard let prev else { break }
@@ -65,7 +86,8 @@ enum HeadlineDetector {
         switch next?.kind {
         case .byline: score += 3
         case .credit: score += 2
-        case .time, .clock, .linkSeparator, nil: score -= 2
+        case .time, .clock: score += timeBelow ? 5 : -2
+        case .linkSeparator, nil: score -= 2
         case .text:
             guard let next else { break }
             if next.text == body[i].text { score -= 3 } // a caption printed twice is not a headline

@@ -23,7 +23,8 @@ public enum PageParser {
         let detection = HeadlineDetector.detect(body, declared: header.declaredPosts)
         var page = ParsedPage(layout: detection.layout, title: header.title, summary: header.summary,
                               declaredPosts: header.declaredPosts, statusLine: header.statusLine)
-        page.posts = PostBuilder.build(body, headlines: detection.headlines, layout: detection.layout)
+        page.posts = PostBuilder.build(body, headlines: detection.headlines, layout: detection.layout,
+                                       timeBelowHeadline: detection.timeBelowHeadline)
         var evidence = DateEvidence()
         evidence.collect(header: header, body: body, posts: page.posts)
         page.dateEvidence = evidence
@@ -45,7 +46,10 @@ public enum PageParser {
         }
         if let last = markers.last { return last + 1 }
         if let time = lines.firstIndex(where: \.isPostTime) {
-            return time
+            // A time under its headline: the post begins at the headline.
+            let under = time > 0 && HeadlineDetector.looksLikeHeadline(lines[time - 1])
+                && !(time + 1 < lines.count && HeadlineDetector.looksLikeHeadline(lines[time + 1]))
+            return under ? time - 1 : time
         }
         if let bullet = top.lastIndex(where: { if case .bullet = $0.kind { return true }; return false }) {
             return bullet + 1

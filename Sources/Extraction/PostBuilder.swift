@@ -1,10 +1,11 @@
 /// Builds posts from body lines once the headlines are known.
 ///
-/// A post starts at a time line, at a headline, or (on a headless page) at an image that follows
+/// A post starts at a time line (or, where times are printed under the headlines, at the headline
+/// that the time line then joins), at a headline, or (on a headless page) at an image that follows
 /// a finished paragraph or at the line after a closing line (contributors, `Read more …`). It ends
 /// at `Link Copied!` or where the next one starts.
 enum PostBuilder {
-    static func build(_ body: [PageLine], headlines: Set<Int>, layout: Layout) -> [ParsedPost] {
+    static func build(_ body: [PageLine], headlines: Set<Int>, layout: Layout, timeBelowHeadline: Bool = false) -> [ParsedPost] {
         var posts: [ParsedPost] = []
         var current: ParsedPost?
         var closed = false // the current post has seen its closing line
@@ -16,9 +17,23 @@ enum PostBuilder {
             closed = false
         }
 
+        /// A time line under the headline of a post that has nothing else yet belongs to it.
+        func joinsHeadline() -> Bool {
+            guard timeBelowHeadline, let post = current, post.headline != nil, post.time == nil, post.printedClock == nil else { return false }
+            return post.body.isEmpty && post.images.isEmpty
+        }
+
         while i < body.count {
             let line = body[i]
             switch line.kind {
+            case .time(let stamp) where joinsHeadline():
+                current?.time = stamp
+                i += 1
+                continue
+            case .clock(let clock) where joinsHeadline():
+                current?.printedClock = clock
+                i += 1
+                continue
             case .time(let stamp):
                 finish()
                 current = ParsedPost(time: stamp)

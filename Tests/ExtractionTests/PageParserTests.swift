@@ -63,6 +63,23 @@ final class PageParserTests: XCTestCase {
         XCTAssertEqual(page.posts.compactMap(\.time), [])
     }
 
+    /// The same page with each time printed under its headline instead of above it.
+    func testTimesUnderTheHeadlines() {
+        var text = Fixtures.timestamped.replacingOccurrences(of: "Our live coverage has ended for the day. Read more here.\n", with: "")
+        for (stamp, headline) in zip(["9:45 p.m. ET, March 14, 2023", "3:05 p.m. ET, March 14, 2023", "12:10 a.m. ET, March 14, 2023"],
+                                     Self.timestampedHeadlines) {
+            let printed = text.range(of: headline + "\u{20}") != nil ? headline + "\u{20}" : headline
+            text = text.replacingOccurrences(of: stamp + "\n\n" + printed, with: headline + "\n" + stamp)
+        }
+        XCTAssertTrue(text.contains("midnight\n12:10 a.m."), "the fixture was rearranged")
+        let page = parse(text)
+        XCTAssertEqual(page.layout, .timestamped)
+        XCTAssertEqual(page.posts.map(\.headline), Self.timestampedHeadlines)
+        XCTAssertEqual(page.posts.map { $0.time?.description }, ["2023-03-14T21:45:00-04:00", "2023-03-14T15:05:00-04:00",
+                                                                 "2023-03-14T00:10:00-04:00"])
+        XCTAssertEqual(page.posts.map(\.body.count), [2, 2, 1])
+    }
+
     func testShareButtonsAreNotParagraphs() {
         let text = Fixtures.timestamped.replacingOccurrences(of: "The coast guard said there was no danger to shipping.",
                                                             with: "The coast guard said there was no danger to shipping.\n\nShare\n\nCopy link")
