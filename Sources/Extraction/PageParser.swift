@@ -46,9 +46,8 @@ public enum PageParser {
         }
         if let last = markers.last { return last + 1 }
         if let time = lines.firstIndex(where: \.isPostTime) {
-            // A time under its headline: the post begins at the headline.
-            let under = time > 0 && HeadlineDetector.looksLikeHeadline(lines[time - 1])
-                && !(time + 1 < lines.count && HeadlineDetector.looksLikeHeadline(lines[time + 1]))
+            // On a page that prints times under the headlines, the first post begins at its headline.
+            let under = time > 0 && HeadlineDetector.looksLikeHeadline(lines[time - 1]) && HeadlineDetector.timesBelowHeadlines(lines)
             return under ? time - 1 : time
         }
         if let bullet = top.lastIndex(where: { if case .bullet = $0.kind { return true }; return false }) {

@@ -80,6 +80,28 @@ final class PageParserTests: XCTestCase {
         XCTAssertEqual(page.posts.map(\.body.count), [2, 2, 1])
     }
 
+    func testAFirstPostWithoutHeadlineDoesNotTakeThePageTitle() {
+        let text = """
+        The latest on the harbour strike
+        9:45 p.m. ET, March 14, 2023
+
+        The head of the dock workers' union said the walkout would continue.
+        3:05 p.m. ET, March 14, 2023
+
+        Ships begin to queue outside the harbour
+
+        At least twelve cargo ships were anchored off the coast by the afternoon.
+        12:10 a.m. ET, March 14, 2023
+
+        Talks collapse after midnight
+
+        Negotiators left the ministry building without an agreement.
+        """
+        let page = parse(text)
+        XCTAssertEqual(page.title, "The latest on the harbour strike")
+        XCTAssertEqual(page.posts.map(\.headline), [nil, "Ships begin to queue outside the harbour", "Talks collapse after midnight"])
+    }
+
     func testShareButtonsAreNotParagraphs() {
         let text = Fixtures.timestamped.replacingOccurrences(of: "The coast guard said there was no danger to shipping.",
                                                             with: "The coast guard said there was no danger to shipping.\n\nShare\n\nCopy link")
