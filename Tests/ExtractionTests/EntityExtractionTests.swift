@@ -157,6 +157,15 @@ final class EntityExtractionTests: XCTestCase {
         XCTAssertEqual(corpus.entities.filter { $0.name.hasPrefix("Varnel") }.count, 1)
     }
 
+    func testAPluralHeadNamesTheSameOrganisation() throws {
+        let corpus = extract("The Vardish Coastal Fleet sailed on Monday.", "Ships from the Northern and Vardish Coastal Fleets left port.")
+        let fleets = corpus.entities.filter { $0.name.hasPrefix("Vardish Coastal Fleet") }
+        XCTAssertEqual(fleets.count, 1)
+        let fleet = try XCTUnwrap(fleets.first)
+        XCTAssertEqual(Set([fleet.name] + fleet.aliases), ["Vardish Coastal Fleet", "Vardish Coastal Fleets"])
+        XCTAssertEqual(fleet.mentionCount, 2)
+    }
+
     func testIdsAreStableSlugsAndIndependentOfPostOrder() {
         let forward = extract(EntityFixtures.posts)
         let backward = extract(Array(EntityFixtures.posts.reversed()))

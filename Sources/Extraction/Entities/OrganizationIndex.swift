@@ -138,8 +138,18 @@ struct OrganizationIndex {
         if qualifier.isEmpty, let best = qualifiers.max(by: { ($0.value, -$0.key) < ($1.value, -$1.key) }) {
             qualifier = "p\(best.key)" // `Israel's Foreign Ministry`
         }
+        if let last = words.last { words[words.count - 1] = singularHead(last) }
         let core = words.filter { !skipped.contains($0) }.map { String($0.filter { $0 != "-" }) }
         return (core.sorted().joined(separator: " "), qualifier)
+    }
+
+    /// `fleets` → `fleet`, `ministries` → `ministry`: the plural of an organisation's head word, as
+    /// in `the Northern and Black Sea Fleets`, is compared as the singular (only names of the same
+    /// corpus are compared, so `Armed Forces` meets no `Armed Force`).
+    private static func singularHead(_ word: String) -> String {
+        guard word.hasSuffix("s") else { return word }
+        let singular = word.hasSuffix("ies") ? String(word.dropLast(3)) + "y" : String(word.dropLast())
+        return Lexicon.classes(NameForms.hash(singular)).contains(.orgHead) ? singular : word
     }
 
     private static let demonymEndings = ["ian", "ish", "ese", "ean", "an", "i"]
