@@ -39,7 +39,7 @@ enum Chrome {
     }
 
     private static let shareButtons: Set<String> = [
-        "copy link", "link copied", "copied!", "share", "share this post", "share this article", "share on facebook",
+        "copy link", "copied!", "share", "share this post", "share this article", "share on facebook",
         "share on twitter", "share on x", "share via email", "tweet",
     ]
 

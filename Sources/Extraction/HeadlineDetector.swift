@@ -2,7 +2,8 @@
 ///
 /// A headline candidate is a line of 2–30 words that starts like a title and does not end like a
 /// sentence. Each candidate is scored by its neighbours: a time line above it (or below it, on a
-/// page that prints its times under the headlines) or a byline or credit below it is strong evidence; a `Link Copied!` or contributor line above it is good evidence; a
+/// page that prints its times under the headlines) or a byline or credit below it is strong
+/// evidence; a `Link Copied!` or contributor line above it is good evidence; a
 /// line ending in `:` above it (a list's introduction) is evidence against. When the page declares
 /// its size and there are more candidates than posts, the weakest are dropped.
 enum HeadlineDetector {

@@ -64,22 +64,23 @@ public enum TimeParser {
     private static func clock(_ words: inout Words) -> (Int, Int)? {
         guard var word = words.next() else { return nil }
         var meridiem = ""
-        for suffix in ["a.m.", "p.m.", "am", "pm", "AM", "PM"] where word.count > suffix.count && word.hasSuffix(suffix) {
+        if let suffix = meridiems.first(where: { word.count > $0.count && word.hasSuffix($0) }) {
             meridiem = suffix
             word = word.dropLast(suffix.count)
-            break
-        }
-        if meridiem.isEmpty, let next = words.peek, ["a.m.", "p.m.", "am", "pm", "AM", "PM", "a.m.,", "p.m.,"].contains(next) {
-            meridiem = String(next)
-            words.next()
+        } else if var next = words.peek {
+            if next.last == "," && next.count > 2 { next.removeLast() }
+            if meridiems.contains(String(next)) {
+                meridiem = String(next)
+                words.next()
+            }
         }
         guard let (h, m) = clockTime(word) else { return nil }
-        switch meridiem.lowercased() {
-        case "": return (h, m)
-        case "a.m.", "am", "a.m.,": return (1...12).contains(h) ? (h == 12 ? 0 : h, m) : nil
-        default: return (1...12).contains(h) ? (h == 12 ? 12 : h + 12, m) : nil
-        }
+        if meridiem.isEmpty { return (h, m) }
+        guard (1...12).contains(h) else { return nil }
+        return meridiem.lowercased().hasPrefix("a") ? (h == 12 ? 0 : h, m) : (h == 12 ? 12 : h + 12, m)
     }
+
+    private static let meridiems = ["a.m.", "p.m.", "am", "pm", "AM", "PM"]
 
     /// A zone abbreviation (`ET`, `EST`, `GMT`, `CET` …), without a trailing comma.
     private static func zone(_ words: inout Words) -> String? {
@@ -98,15 +99,6 @@ public enum TimeParser {
         }
     }
 
-    /// `February 11, 2022` or `11 February 2022`.
-    private static func date(_ words: inout Words) -> CalendarDay? {
-        if let word = words.peek, monthNumber(word) != nil { return fullDate(&words) }
-        guard let dayWord = words.next(), let day = leadingNumber(dayWord), let monthWord = words.next(),
-              let month = monthNumber(monthWord), let yearWord = words.next(), let year = leadingNumber(yearWord),
-              (1900...2100).contains(year) else { return nil }
-        let date = CalendarDay(year: year, month: month, day: day)
-        return date.isValid ? date : nil
-    }
 
     /// Whether a timestamp line is an `Updated …` stamp (page-level evidence, not a post time).
     public static func isUpdateLine(_ line: String) -> Bool {
@@ -149,9 +141,11 @@ public enum TimeParser {
         }
     }
 
-    static func fullDate(_ words: inout Words) -> CalendarDay? {
-        guard let monthWord = words.next(), let month = monthNumber(monthWord),
-              let dayWord = words.next(), let day = leadingNumber(dayWord),
+    /// `February 11, 2022` or `11 February 2022`.
+    static func date(_ words: inout Words) -> CalendarDay? {
+        guard let first = words.next(), let second = words.next() else { return nil }
+        let monthFirst = monthNumber(first) != nil
+        guard let month = monthNumber(monthFirst ? first : second), let day = leadingNumber(monthFirst ? second : first),
               let yearWord = words.next(), let year = leadingNumber(yearWord), (1900...2100).contains(year)
         else { return nil }
         let date = CalendarDay(year: year, month: month, day: day)
