@@ -157,6 +157,18 @@ final class EntityExtractionTests: XCTestCase {
         XCTAssertEqual(corpus.entities.filter { $0.name.hasPrefix("Varnel") }.count, 1)
     }
 
+    func testTitlesThatDifferOnlyInCaseKeepOneSpellingChosenTheSameWayEveryRun() throws {
+        let lower = "The plan is ready, said spokesperson Ines Carvo."
+        let upper = "Spokesperson Ines Carvo said the work would start soon."
+        // Two spellings, equally frequent: the one first in text order is kept (whatever order a
+        // dictionary hands them over in, which changes from process to process).
+        let tie = extract([PostText(body: [lower]), PostText(body: [upper])])
+        XCTAssertEqual(entity(tie, "Ines Carvo")?.titles, ["Spokesperson"])
+        // The more frequent spelling wins.
+        let majority = extract([PostText(body: [lower]), PostText(body: [upper]), PostText(body: [lower])])
+        XCTAssertEqual(entity(majority, "Ines Carvo")?.titles, ["spokesperson"])
+    }
+
     func testAPluralHeadNamesTheSameOrganisation() throws {
         let corpus = extract("The Vardish Coastal Fleet sailed on Monday.", "Ships from the Northern and Vardish Coastal Fleets left port.")
         let fleets = corpus.entities.filter { $0.name.hasPrefix("Vardish Coastal Fleet") }

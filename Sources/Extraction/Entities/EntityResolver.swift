@@ -308,14 +308,16 @@ private final class Resolution: @unchecked Sendable {
 
     private func titles(_ cluster: Cluster) -> [String] {
         var byFolded: [String: (form: String, count: Int)] = [:]
-        for (title, count) in cluster.titles {
+        // Most frequent first (then in text order), so that the spelling kept for titles that
+        // differ only in case is the most frequent one, the same on every run.
+        for (title, count) in cluster.titles.sorted(by: { ($1.value, $0.key) < ($0.value, $1.key) }) {
             var words = title.split(separator: " ")
             while let first = words.first, Lexicon.classes(NameForms.hash(String(first))).contains(.determiner) { words.removeFirst() }
             guard !words.isEmpty else { continue }
             let clean = words.joined(separator: " ")
             let key = NameForms.fold(clean)
             let existing = byFolded[key]
-            byFolded[key] = (existing.map { $0.count >= count ? $0.form : clean } ?? clean, (existing?.count ?? 0) + count)
+            byFolded[key] = (existing?.form ?? clean, (existing?.count ?? 0) + count)
         }
         return byFolded.values.sorted { ($1.count, $0.form) < ($0.count, $1.form) }.prefix(10).map(\.form)
     }
