@@ -72,9 +72,10 @@ enum EntityRoutes {
         var index = 0
         try archive.statement("""
             SELECT e.id, e.name, e.type, count(*) AS together FROM mentions a
-            JOIN mentions b ON b.post_id = a.post_id AND b.entity_id <> a.entity_id
-            JOIN entities e ON e.id = b.entity_id
-            WHERE a.entity_id = ? GROUP BY b.entity_id ORDER BY together DESC, e.rank LIMIT 12
+            JOIN mentions b ON b.post_rowid = a.post_rowid AND b.entity_rank <> a.entity_rank
+            JOIN entities e ON e.rank = b.entity_rank
+            WHERE a.entity_rank = (SELECT rank FROM entities WHERE id = ?)
+            GROUP BY b.entity_rank ORDER BY together DESC, e.rank LIMIT 12
             """).forEachRow(id) { row in
             json.separator(index)
             related.write(row, to: &json)

@@ -100,7 +100,7 @@ struct PostFilter {
         if let entity = pathEntity ?? query.string("entity") {
             if pathEntity == nil { try EntityRoutes.requireExists(entity, archive) }
             self.entity = entity
-            conditions.append("p.id IN (SELECT post_id FROM mentions WHERE entity_id = ?)")
+            conditions.append("p.rowid IN (SELECT post_rowid FROM mentions WHERE entity_rank = (SELECT rank FROM entities WHERE id = ?))")
             values.append(.text(entity))
         }
         let since = try query.timeBound("since")

@@ -64,8 +64,9 @@ struct ArchiveWriter {
         }
     }
 
-    /// Starts building the rows of the posts in id order (their rowids), in batches, with each post's
-    /// position on its first page and its timeline rank.
+    /// Starts building the rows of the posts in id order, numbered from 1 in that order (their
+    /// rowids, which the full-text index and `mentions` use), in batches, with each post's position
+    /// on its first page and its timeline rank.
     private func postRows(_ archive: Archive) -> Prefetcher<[PostRow]> {
         Prefetcher(lookahead: 8) {
             let posts = archive.posts
@@ -77,9 +78,9 @@ struct ArchiveWriter {
             }
             let ranks = Chronology.ranks(posts: posts, pages: archive.pages)
             return AnyIterator(stride(from: 0, to: order.count, by: Self.batchSize).lazy.map { start in
-                order[start..<min(start + Self.batchSize, order.count)].map { index in
-                    let post = posts[index]
-                    return PostRow(post, pageSeq: firstSeq[post.id] ?? 0, timelineRank: ranks[post.id] ?? 0)
+                (start..<min(start + Self.batchSize, order.count)).map { place in
+                    let post = posts[order[place]]
+                    return PostRow(post, rowid: place + 1, pageSeq: firstSeq[post.id] ?? 0, timelineRank: ranks[post.id] ?? 0)
                 }
             }.makeIterator())
         }
@@ -87,10 +88,10 @@ struct ArchiveWriter {
 
     private func writePosts(_ rows: Prefetcher<[PostRow]>) throws {
         let insert = try database.prepare("""
-            INSERT INTO posts(id, headline, byline, authors_json, published_at, time_precision, published_day,
+            INSERT INTO posts(rowid, id, headline, byline, authors_json, published_at, time_precision, published_day,
                               sort_minute, body_json, images_json, contributors_json, word_count, excerpt,
                               image_count, page_id, page_seq, timeline_rank)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         let text = try database.prepare("INSERT INTO posts_fts(rowid, headline, body) VALUES (last_insert_rowid(), ?, ?)")
         let sourceLink = try database.prepare("INSERT INTO post_sources(post_id, source_id) VALUES (?, ?)")

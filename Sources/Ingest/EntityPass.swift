@@ -2,12 +2,13 @@ import Dispatch
 import Extraction
 
 /// Runs entity and quote extraction over the merged posts in the background, so that it overlaps
-/// with writing the archive: the per-post pass on all cores, then the corpus pass. A post's
-/// context (for lone surnames) is its first page.
+/// with writing the archive: the per-post pass on all cores, then the corpus pass, then the rows
+/// of the entity tables. A post's context (for lone surnames) is its first page.
 final class EntityPass: @unchecked Sendable {
     private let done = DispatchGroup()
     /// Set once by the background work before `done` is left; read only after waiting on `done`.
     private var corpus = EntityCorpus()
+    private var rows: EntityRows?
     private var seconds: Double = 0
 
     init(_ archive: Archive) {
@@ -16,14 +17,15 @@ final class EntityPass: @unchecked Sendable {
             let started = DispatchTime.now()
             corpus = Self.extract(archive)
             seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
+            rows = EntityRows(corpus, posts: archive.posts)
             done.leave()
         }
     }
 
-    /// The extracted corpus and the seconds extraction took, once it is done.
-    func wait() -> (corpus: EntityCorpus, seconds: Double) {
+    /// The extracted corpus, the seconds extraction took and the rows to write, once all are done.
+    func wait() -> (corpus: EntityCorpus, seconds: Double, rows: EntityRows) {
         done.wait()
-        return (corpus, seconds)
+        return (corpus, seconds, rows!)
     }
 
     private static func extract(_ archive: Archive) -> EntityCorpus {

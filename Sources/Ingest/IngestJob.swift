@@ -121,9 +121,9 @@ public enum IngestJob {
             let database = try Database(path: temporaryPath)
             defer { database.close() }
             try ArchiveWriter(database: database).write(archive, digest: digest)
-            let (entities, seconds) = entityPass.wait()
+            let (entities, seconds, entityRows) = entityPass.wait()
             report.addEntities(entities, seconds: seconds)
-            try EntityWriter(database: database).write(entities, posts: archive.posts)
+            try EntityWriter(database: database).write(entityRows)
         }
         clock.lap("write")
         report.phases = clock.laps

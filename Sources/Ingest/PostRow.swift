@@ -4,7 +4,7 @@ import Storage
 /// One post as the database stores it: the values of its `posts` row, its full-text row and its
 /// sources, built away from the thread that runs SQLite.
 struct PostRow: Sendable {
-    /// The `posts` columns in the order of ``ArchiveWriter``'s insert.
+    /// The `posts` columns (rowid first) in the order of ``ArchiveWriter``'s insert.
     let columns: [SQLValue]
     let id: String
     let searchHeadline: String
@@ -13,7 +13,7 @@ struct PostRow: Sendable {
     /// `sources.id` of every source the post came from.
     let sourceIDs: [Int]
 
-    init(_ post: ArchivePost, pageSeq: Int, timelineRank: Int) {
+    init(_ post: ArchivePost, rowid: Int, pageSeq: Int, timelineRank: Int) {
         var images: [UInt8] = [0x5B]
         for (index, image) in post.images.enumerated() {
             if index > 0 { images.append(0x2C) }
@@ -21,7 +21,7 @@ struct PostRow: Sendable {
         }
         images.append(0x5D)
         columns = [
-            .text(post.id), text(post.headline), text(post.byline), .text(JSONText.array(post.authors)),
+            .integer(Int64(rowid)), .text(post.id), text(post.headline), text(post.byline), .text(JSONText.array(post.authors)),
             text(post.publishedAt), .text(post.precision.rawValue), text(post.day?.description),
             post.time.map { .integer(Int64($0.epochMinutes)) } ?? .null,
             .text(JSONText.array(post.body)), .text(String(decoding: images, as: UTF8.self)),

@@ -1,6 +1,8 @@
 /// The tables of entities, their names, mentions and quotes (written after the posts).
 ///
-/// `mentions` is keyed and stored by entity (an entity's posts, timeline, post filter);
+/// `mentions` is keyed and stored by entity (an entity's posts, timeline, post filter), by number:
+/// `entity_rank` is `entities.rank` and `post_rowid` the rowid of the post, which ingest numbers
+/// in post id order (as the full-text index does);
 /// `post_entities` holds each post's entities as the API serves them, most mentioned first:
 /// `[{"id","name","type","count"}]` (posts without entities have no row).
 /// `entities.rank` orders entities by mention count (then id) as extraction ranked them;
@@ -12,7 +14,7 @@
 extension Schema {
     public static let entityTables = """
     CREATE TABLE entities(
-        id TEXT PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
         name TEXT NOT NULL,
         type TEXT NOT NULL CHECK (type IN ('person', 'organization', 'place')),
         aliases_json TEXT NOT NULL,
@@ -21,7 +23,7 @@ extension Schema {
         post_count INTEGER NOT NULL,
         first_seen TEXT,
         last_seen TEXT,
-        rank INTEGER NOT NULL
+        rank INTEGER PRIMARY KEY
     );
     CREATE TABLE entity_aliases(
         entity_id TEXT NOT NULL REFERENCES entities(id),
@@ -30,10 +32,10 @@ extension Schema {
         is_name INTEGER NOT NULL
     );
     CREATE TABLE mentions(
-        entity_id TEXT NOT NULL REFERENCES entities(id),
-        post_id TEXT NOT NULL REFERENCES posts(id),
+        entity_rank INTEGER NOT NULL REFERENCES entities(rank),
+        post_rowid INTEGER NOT NULL,
         count INTEGER NOT NULL,
-        PRIMARY KEY (entity_id, post_id)
+        PRIMARY KEY (entity_rank, post_rowid)
     ) WITHOUT ROWID;
     CREATE TABLE post_entities(
         post_id TEXT PRIMARY KEY REFERENCES posts(id),

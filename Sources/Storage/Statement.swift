@@ -24,7 +24,7 @@ public final class Statement {
     }
 
     /// Resets the statement, clears old bindings and binds `values` to parameters 1...n.
-    public func bind(_ values: [SQLValue]) throws {
+    public func bind<Values: Collection<SQLValue>>(_ values: Values) throws {
         try bindAll(values) { $0 }
     }
 

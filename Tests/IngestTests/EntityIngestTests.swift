@@ -8,7 +8,7 @@ final class EntityIngestTests: XCTestCase {
     private let entityTables = [
         "SELECT * FROM entities ORDER BY id",
         "SELECT * FROM entity_aliases ORDER BY entity_id, alias",
-        "SELECT * FROM mentions ORDER BY post_id, entity_id",
+        "SELECT * FROM mentions ORDER BY post_rowid, entity_rank",
         "SELECT * FROM post_entities ORDER BY post_id",
         "SELECT * FROM quotes ORDER BY id",
     ]
@@ -25,12 +25,12 @@ final class EntityIngestTests: XCTestCase {
         XCTAssertEqual(try TestSupport.scalar(database, "SELECT count(*) FROM entities"), String(report.entities.values.reduce(0, +)))
         XCTAssertEqual(try TestSupport.scalar(database, "SELECT count(*) FROM quotes"), String(report.quotes))
         XCTAssertEqual(try TestSupport.scalar(database, """
-            SELECT count(*) FROM entities e WHERE mention_count != (SELECT sum(count) FROM mentions WHERE entity_id = e.id)
-               OR post_count != (SELECT count(*) FROM mentions WHERE entity_id = e.id)
+            SELECT count(*) FROM entities e WHERE mention_count != (SELECT sum(count) FROM mentions WHERE entity_rank = e.rank)
+               OR post_count != (SELECT count(*) FROM mentions WHERE entity_rank = e.rank)
                OR 1 != (SELECT count(*) FROM entity_aliases WHERE entity_id = e.id AND is_name = 1)
             """), "0")
         XCTAssertEqual(try TestSupport.scalar(database, """
-            SELECT (SELECT count(*) FROM mentions WHERE post_id NOT IN (SELECT id FROM posts) OR entity_id NOT IN (SELECT id FROM entities))
+            SELECT (SELECT count(*) FROM mentions WHERE post_rowid NOT IN (SELECT rowid FROM posts) OR entity_rank NOT IN (SELECT rank FROM entities))
                  + (SELECT count(*) FROM quotes WHERE post_id NOT IN (SELECT id FROM posts)
                                                OR (speaker_id IS NOT NULL AND speaker_id NOT IN (SELECT id FROM entities))
                                                OR (speaker_id IS NULL AND speaker_text IS NULL))
@@ -39,13 +39,17 @@ final class EntityIngestTests: XCTestCase {
             """), "0")
         // Each post's entity list agrees with its mentions.
         XCTAssertEqual(try TestSupport.scalar(database, """
-            SELECT count(*) FROM (SELECT post_id, count(*) AS n, sum(count) AS total FROM mentions GROUP BY post_id) m
+            SELECT count(*) FROM (SELECT p.id AS post_id, count(*) AS n, sum(count) AS total FROM mentions
+                                  JOIN posts p ON p.rowid = post_rowid GROUP BY post_rowid) m
             LEFT JOIN post_entities pe ON pe.post_id = m.post_id
             WHERE pe.post_id IS NULL OR json_array_length(pe.entities_json) != m.n
                OR (SELECT sum(value ->> 'count') FROM json_each(pe.entities_json)) != m.total
             """), "0")
         XCTAssertEqual(try TestSupport.scalar(database, "SELECT count(*) FROM post_entities"),
-                       try TestSupport.scalar(database, "SELECT count(DISTINCT post_id) FROM mentions"))
+                       try TestSupport.scalar(database, "SELECT count(DISTINCT post_rowid) FROM mentions"))
+        // Mentions name posts by rowid, which follows post id order.
+        XCTAssertEqual(try TestSupport.scalar(database, "SELECT group_concat(id) FROM (SELECT id FROM posts ORDER BY rowid)"),
+                       try TestSupport.scalar(database, "SELECT group_concat(id) FROM (SELECT id FROM posts ORDER BY id)"))
     }
 
     func testSamplesEntitiesMentionsAndQuotes() throws {
