@@ -4,10 +4,13 @@ import Storage
 /// Writes an ``Archive`` into an empty database in one transaction with prepared statements.
 ///
 /// The rows of the posts are built on a second thread (see ``Prefetcher``) while this one inserts.
+/// `betweenBatches` runs inside the transaction after each batch of posts, so that other tables
+/// can be written on this connection as soon as their rows are ready. `ANALYZE` is left to the
+/// caller, once every table is written.
 struct ArchiveWriter {
     let database: Database
 
-    func write(_ archive: Archive, digest: String) throws {
+    func write(_ archive: Archive, digest: String, betweenBatches: () throws -> Void = {}) throws {
         let rows = postRows(archive)
         defer { rows.cancel() }
         try database.configureForBulkWrite()
@@ -18,7 +21,7 @@ struct ArchiveWriter {
         try database.transaction {
             try writeSources(archive.sources)
             try writePages(archive.pages)
-            try writePosts(rows)
+            try writePosts(rows, betweenBatches: betweenBatches)
             let meta = try database.prepare("INSERT INTO meta(key, value) VALUES (?, ?)")
             try meta.run("schema_version", String(Schema.version))
             try meta.run("source_digest", digest)
@@ -27,7 +30,7 @@ struct ArchiveWriter {
             try meta.run("merged_duplicates", String(archive.mergedDuplicates))
         }
         try database.execute(Schema.indexes)
-        try database.execute("INSERT INTO posts_fts(posts_fts) VALUES ('optimize'); ANALYZE;")
+        try database.execute("INSERT INTO posts_fts(posts_fts) VALUES ('optimize')")
         try database.setUserVersion(Schema.version)
     }
 
@@ -86,7 +89,7 @@ struct ArchiveWriter {
         }
     }
 
-    private func writePosts(_ rows: Prefetcher<[PostRow]>) throws {
+    private func writePosts(_ rows: Prefetcher<[PostRow]>, betweenBatches: () throws -> Void) throws {
         let insert = try database.prepare("""
             INSERT INTO posts(rowid, id, headline, byline, authors_json, published_at, time_precision, published_day,
                               sort_minute, body_json, images_json, contributors_json, word_count, excerpt,
@@ -101,6 +104,7 @@ struct ArchiveWriter {
                 try text.run(row.searchHeadline, row.searchBody)
                 for source in row.sourceIDs { try sourceLink.run(row.id, source) }
             }
+            try betweenBatches()
         }
     }
 }

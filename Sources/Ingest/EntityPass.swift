@@ -22,10 +22,18 @@ final class EntityPass: @unchecked Sendable {
         }
     }
 
-    /// The extracted corpus, the seconds extraction took and the rows to write, once all are done.
-    func wait() -> (corpus: EntityCorpus, seconds: Double, rows: EntityRows) {
-        done.wait()
-        return (corpus, seconds, rows!)
+    /// What the pass produced.
+    struct Result {
+        let corpus: EntityCorpus
+        /// Wall seconds of extraction (the rows not included).
+        let seconds: Double
+        let rows: EntityRows
+    }
+
+    /// The result once the pass is done; without `waiting`, nil while it is still running.
+    func result(waiting: Bool) -> Result? {
+        if waiting { done.wait() } else if done.wait(timeout: .now()) == .timedOut { return nil }
+        return Result(corpus: corpus, seconds: seconds, rows: rows!)
     }
 
     private static func extract(_ archive: Archive) -> EntityCorpus {

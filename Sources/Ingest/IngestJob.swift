@@ -118,17 +118,35 @@ public enum IngestJob {
         if options.strict && sources.contains(where: { $0.status == .skipped }) { throw IngestError.strictFailure(report) }
         let entityPass = EntityPass(archive)
         try AtomicFile.replace(options.databasePath) { temporaryPath in
-            let database = try Database(path: temporaryPath)
-            defer { database.close() }
-            try ArchiveWriter(database: database).write(archive, digest: digest)
-            let (entities, seconds, entityRows) = entityPass.wait()
-            report.addEntities(entities, seconds: seconds)
-            try EntityWriter(database: database).write(entityRows)
+            let extracted = try write(archive, digest: digest, entityPass: entityPass, to: temporaryPath)
+            report.addEntities(extracted.corpus, seconds: extracted.seconds)
         }
         clock.lap("write")
         report.phases = clock.laps
         report.finish(started: started)
         return report
+    }
+
+    /// Writes the archive and its entities into a new database at `path`. The entity tables go in
+    /// between batches of posts as soon as extraction is done, or after the posts when it is not.
+    private static func write(_ archive: Archive, digest: String, entityPass: EntityPass, to path: String) throws -> EntityPass.Result {
+        let database = try Database(path: path)
+        defer { database.close() }
+        let entityWriter = EntityWriter(database: database)
+        var extracted: EntityPass.Result?
+        try ArchiveWriter(database: database).write(archive, digest: digest) {
+            guard extracted == nil, let result = entityPass.result(waiting: false) else { return }
+            extracted = result
+            try entityWriter.insert(result.rows)
+        }
+        if extracted == nil {
+            let result = entityPass.result(waiting: true)!
+            extracted = result
+            try database.transaction { try entityWriter.insert(result.rows) }
+        }
+        try entityWriter.index()
+        try database.execute("ANALYZE")
+        return extracted!
     }
 
     /// The source digest recorded in an existing database, if it can be read.
