@@ -11,7 +11,7 @@ import XCTest
 /// it twice: while it is still reading and parsing, and once its temporary database has data in it.
 final class IngestCrashTests: XCTestCase {
     func testKill9MidIngestLeavesThePreviousDatabaseIntact() throws {
-        let binary = try Self.datelineBinary()
+        let binary = try TestSupport.datelineBinary()
         let work = try TestSupport.temporaryFolder()
         let corpus = work + "/corpus"
         try Corpus.generate(into: corpus, megabytes: 8)
@@ -59,16 +59,5 @@ final class IngestCrashTests: XCTestCase {
             XCTAssertFalse(FileManager.default.fileExists(atPath: leftover), "\(leftover) was not cleared")
         }
         XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: database)), previous)
-    }
-
-    /// `dateline` beside the running test bundle (`.build/<triple>/debug/`).
-    private static func datelineBinary() throws -> URL {
-        let bundle = URL(fileURLWithPath: (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
-                         ?? CommandLine.arguments[0])
-        let binary = bundle.deletingLastPathComponent().appendingPathComponent("dateline")
-        guard FileManager.default.isExecutableFile(atPath: binary.path) else {
-            throw XCTSkip("no dateline executable at \(binary.path); build it with `swift build`")
-        }
-        return binary
     }
 }

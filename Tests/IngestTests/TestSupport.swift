@@ -9,6 +9,18 @@ enum TestSupport {
     /// `../shared/seeds` beside the checkout, when present (CI has it).
     static let seeds = repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/seeds").path
 
+    /// The built `dateline` executable beside the running test bundle (`.build/<triple>/debug/`);
+    /// the test is skipped when it is absent.
+    static func datelineBinary() throws -> URL {
+        let bundle = URL(fileURLWithPath: (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+                         ?? CommandLine.arguments[0])
+        let binary = bundle.deletingLastPathComponent().appendingPathComponent("dateline")
+        guard FileManager.default.isExecutableFile(atPath: binary.path) else {
+            throw XCTSkip("no dateline executable at \(binary.path); build it with `swift build`")
+        }
+        return binary
+    }
+
     static func temporaryFolder() throws -> String {
         let path = NSTemporaryDirectory() + "dateline-tests-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
