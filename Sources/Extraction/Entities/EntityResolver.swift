@@ -55,6 +55,9 @@ private final class Resolution: @unchecked Sendable {
     let organizationsByContext: [Int: [Int: Int]]
     /// Mentions of each person group in the corpus.
     let personWeight: [Int]
+    /// For each surface that may be a lone surname, the person groups its skeleton may refer to
+    /// (``PersonIndex/candidates(forSurname:)``), looked up once rather than per mention.
+    let skeletonPeople: [[Int]]
     /// Cluster of each mention of each post (nil: not an entity).
     var resolved: [[Int?]] = []
 
@@ -89,7 +92,8 @@ private final class Resolution: @unchecked Sendable {
         for id in table.surfaces.indices where table[id].hint == .name && !confirmed.contains(id) {
             if surnames.contains(table[id].surname) { fullNames.append(id) }
         }
-        people = PersonIndex(table: table, fullNames: fullNames)
+        let people = PersonIndex(table: table, fullNames: fullNames)
+        self.people = people
         organizations = OrganizationIndex(table: table, organizations: organizationSurfaces)
         namedPlaces = places
         var personWeight = [Int](repeating: 0, count: people.groups.count)
@@ -112,6 +116,12 @@ private final class Resolution: @unchecked Sendable {
         self.personWeight = personWeight
         self.peopleByContext = peopleByContext
         self.organizationsByContext = organizationsByContext
+        skeletonPeople = table.surfaces.map { surface in
+            switch surface.hint {
+            case .person, .name, .word, .place: return people.candidates(forSurname: surface.skeleton)
+            case .organization, .demonym: return []
+            }
+        }
     }
 
     /// A gazetteer name that is also a common word (`Mobile`) counts only when some post writes it
@@ -173,17 +183,17 @@ private final class Resolution: @unchecked Sendable {
                 return placeKey(id)
             }
             // `Von der Leyen`: a surname without its given name.
-            guard let group = people.group(forSurname: table[id].surname, inPost: here.people, inContext: here.peopleInContext,
-                                           weight: personWeight) else { return nil }
+            guard let group = people.group(among: people.candidates(forSurname: table[id].surname), inPost: here.people,
+                                           inContext: here.peopleInContext, weight: personWeight) else { return nil }
             return .personGroup(group)
         case .word:
             return lone(id, here)
         case .place:
             if words == 1 && place >= 0 {
-                let surname = table[id].skeleton
                 let usedAsPerson = !post.mentions[m].evidence.isDisjoint(with: [.title, .speech, .quoted])
-                if people.knows(surname: surname),
-                   let group = people.group(forSurname: surname, inPost: here.people, inContext: here.peopleInContext, weight: personWeight),
+                if people.knows(surname: table[id].skeleton),
+                   let group = people.group(among: skeletonPeople[id], inPost: here.people, inContext: here.peopleInContext,
+                                            weight: personWeight),
                    usedAsPerson || here.people[group] != nil || here.peopleInContext[group] != nil {
                     return .personGroup(group)
                 }
@@ -217,7 +227,7 @@ private final class Resolution: @unchecked Sendable {
     private func lone(_ id: Int, _ here: Scope) -> ClusterKey? {
         let skeleton = table[id].skeleton
         guard !skeleton.isEmpty else { return nil }
-        if let group = people.group(forSurname: skeleton, inPost: here.people, inContext: here.peopleInContext, weight: personWeight) {
+        if let group = people.group(among: skeletonPeople[id], inPost: here.people, inContext: here.peopleInContext, weight: personWeight) {
             return .personGroup(group)
         }
         let evidence = table[id].evidence

@@ -147,14 +147,20 @@ struct PersonIndex {
     /// Whether some full name has this surname skeleton.
     func knows(surname: Skeleton) -> Bool { bySurname[surname] != nil }
 
-    /// The group a lone surname refers to: a group named in full in the same post, else in the same
-    /// context, else the corpus's most frequent group with that surname. `weight` gives each group's
-    /// mention count in the corpus; `inPost` and `inContext` its count there.
-    func group(forSurname surname: Skeleton, inPost: [Int: Int], inContext: [Int: Int], weight: [Int]) -> Int? {
+    /// The groups a lone surname may refer to: those with a full name of that surname skeleton, else
+    /// those whose surname is one letter off.
+    func candidates(forSurname surname: Skeleton) -> [Int] {
         var candidates = bySurname[surname] ?? []
         if candidates.isEmpty, let near = nearSurnames[surname] {
             for other in near { candidates += bySurname[other] ?? [] }
         }
+        return candidates
+    }
+
+    /// The group a lone surname refers to, among its ``candidates(forSurname:)``: a group named in
+    /// full in the same post, else in the same context, else the corpus's most frequent one.
+    /// `weight` gives each group's mention count in the corpus; `inPost` and `inContext` its count there.
+    func group(among candidates: [Int], inPost: [Int: Int], inContext: [Int: Int], weight: [Int]) -> Int? {
         guard !candidates.isEmpty else { return nil }
         if candidates.count == 1 { return candidates[0] }
         return Self.heaviest(candidates) { inPost[$0] } ?? Self.heaviest(candidates) { inContext[$0] }
