@@ -49,6 +49,11 @@ private final class Resolution: @unchecked Sendable {
     /// Gazetteer places named (not only as demonyms) somewhere in the corpus.
     let namedPlaces: Set<Int32>
     var clusters: [Cluster] = []
+    /// Clusters of person groups, organisation groups and gazetteer places by number (-1: none yet),
+    /// and of the other keys by key.
+    var clusterOfPerson: [Int32]
+    var clusterOfOrganization: [Int32]
+    var clusterOfPlace: [Int32]
     var clusterOfKey: [ClusterKey: Int] = [:]
     /// Full-name persons and qualified organisations by context, with their mention counts.
     let peopleByContext: [Int: [Int: Int]]
@@ -116,6 +121,9 @@ private final class Resolution: @unchecked Sendable {
         self.personWeight = personWeight
         self.peopleByContext = peopleByContext
         self.organizationsByContext = organizationsByContext
+        clusterOfPerson = Array(repeating: -1, count: people.groups.count)
+        clusterOfOrganization = Array(repeating: -1, count: organizations.groups.count)
+        clusterOfPlace = Array(repeating: -1, count: Gazetteer.data.places.count)
         skeletonPeople = table.surfaces.map { surface in
             switch surface.hint {
             case .person, .name, .word, .place: return people.candidates(forSurname: surface.skeleton)
@@ -246,10 +254,25 @@ private final class Resolution: @unchecked Sendable {
     }
 
     private func cluster(_ key: ClusterKey, type: EntityType) -> Int {
-        if let existing = clusterOfKey[key] { return existing }
-        clusterOfKey[key] = clusters.count
-        clusters.append(Cluster(key: key, type: type))
-        return clusters.count - 1
+        switch key {
+        case .personGroup(let group): return cluster(&clusterOfPerson[group], key, type)
+        case .organization(let group): return cluster(&clusterOfOrganization[group], key, type)
+        case .gazetteer(let place): return cluster(&clusterOfPlace[Int(place)], key, type)
+        case .loneName, .place:
+            if let existing = clusterOfKey[key] { return existing }
+            clusterOfKey[key] = clusters.count
+            clusters.append(Cluster(key: key, type: type))
+            return clusters.count - 1
+        }
+    }
+
+    /// The cluster in `slot`, created when the slot is empty (-1).
+    private func cluster(_ slot: inout Int32, _ key: ClusterKey, _ type: EntityType) -> Int {
+        if slot < 0 {
+            slot = Int32(clusters.count)
+            clusters.append(Cluster(key: key, type: type))
+        }
+        return Int(slot)
     }
 
     /// Counts mention `m` of `candidates` (post `post`) in cluster `c`.
@@ -297,13 +320,22 @@ private final class Resolution: @unchecked Sendable {
         var mentions: [EntityMention] = []
         var quotes: [Quote] = []
         for (p, post) in posts.enumerated() {
-            var counts: [Int: Int] = [:]
+            // The post's rows in entity order, one per entity.
+            let first = mentions.count
             for m in post.mentions.indices {
-                if let cluster = resolved[p][m] { counts[entityOfCluster[cluster], default: 0] += post.mentions[m].count }
+                if let cluster = resolved[p][m] { mentions.append(EntityMention(post: p, entity: entityOfCluster[cluster], count: post.mentions[m].count)) }
             }
-            for (entity, count) in counts.sorted(by: { $0.key < $1.key }) {
-                mentions.append(EntityMention(post: p, entity: entity, count: count))
+            mentions[first...].sort { $0.entity < $1.entity }
+            var last = first - 1
+            for row in first..<mentions.count {
+                if last >= first, mentions[last].entity == mentions[row].entity {
+                    mentions[last].count += mentions[row].count
+                } else {
+                    last += 1
+                    mentions[last] = mentions[row]
+                }
             }
+            mentions.removeLast(mentions.count - last - 1)
             for quote in post.quotes {
                 var speaker: Int?
                 var speakerText = quote.speakerText
