@@ -89,7 +89,7 @@ public struct Quote: Sendable, Equatable {
 }
 
 /// The kind of thing a name looks like in the post that uses it, before the corpus is seen.
-enum Hint: UInt8 {
+enum Hint: UInt8, CaseIterable {
     case person, organization, place
     /// A demonym (`Russian`) standing for its country.
     case demonym

@@ -49,12 +49,20 @@ private final class Resolution: @unchecked Sendable {
     /// Gazetteer places named (not only as demonyms) somewhere in the corpus.
     let namedPlaces: Set<Int32>
     var clusters: [Cluster] = []
+    /// Clusters of person groups, organisation groups and gazetteer places by number (-1: none yet),
+    /// and of the other keys by key.
+    var clusterOfPerson: [Int32]
+    var clusterOfOrganization: [Int32]
+    var clusterOfPlace: [Int32]
     var clusterOfKey: [ClusterKey: Int] = [:]
     /// Full-name persons and qualified organisations by context, with their mention counts.
-    var peopleByContext: [Int: [Int: Int]] = [:]
-    var organizationsByContext: [Int: [Int: Int]] = [:]
+    let peopleByContext: [Int: [Int: Int]]
+    let organizationsByContext: [Int: [Int: Int]]
     /// Mentions of each person group in the corpus.
-    var personWeight: [Int]
+    let personWeight: [Int]
+    /// For each surface that may be a lone surname, the person groups its skeleton may refer to
+    /// (``PersonIndex/candidates(forSurname:)``), looked up once rather than per mention.
+    let skeletonPeople: [[Int]]
     /// Cluster of each mention of each post (nil: not an entity).
     var resolved: [[Int?]] = []
 
@@ -65,22 +73,22 @@ private final class Resolution: @unchecked Sendable {
         var surnames: Set<Skeleton> = []
         var places: Set<Int32> = []
         for id in table.surfaces.indices {
-            let surface = table[id]
-            switch surface.hint {
-            case .person where surface.words >= 2:
+            let evidence = table[id].evidence
+            switch table[id].hint {
+            case .person where table[id].words >= 2:
                 fullNames.append(id)
-                surnames.insert(surface.surname)
-            case .name where !surface.evidence.isDisjoint(with: Evidence.personal):
+                surnames.insert(table[id].surname)
+            case .name where !evidence.isDisjoint(with: Evidence.personal):
                 fullNames.append(id)
-                surnames.insert(surface.surname)
+                surnames.insert(table[id].surname)
             case .person, .word:
-                if !surface.evidence.isDisjoint(with: [.title, .speech, .who, .quoted, .byline]) {
-                    surnames.insert(surface.skeleton)
+                if !evidence.isDisjoint(with: [.title, .speech, .who, .quoted, .byline]) {
+                    surnames.insert(table[id].skeleton)
                 }
             case .organization:
                 organizationSurfaces.append(id)
             case .place:
-                if surface.place >= 0 && Self.acceptsPlace(surface) { places.insert(surface.place) }
+                if table[id].place >= 0 && Self.acceptsPlace(evidence) { places.insert(table[id].place) }
             default:
                 break
             }
@@ -89,99 +97,131 @@ private final class Resolution: @unchecked Sendable {
         for id in table.surfaces.indices where table[id].hint == .name && !confirmed.contains(id) {
             if surnames.contains(table[id].surname) { fullNames.append(id) }
         }
-        people = PersonIndex(table: table, fullNames: fullNames)
-        personWeight = Array(repeating: 0, count: people.groups.count)
+        let people = PersonIndex(table: table, fullNames: fullNames)
+        self.people = people
         organizations = OrganizationIndex(table: table, organizations: organizationSurfaces)
         namedPlaces = places
-        for (p, post) in posts.enumerated() {
-            for (m, mention) in post.mentions.enumerated() {
-                let id = table.postSurfaces[p][m]
-                if let group = people.groupOfSurface[id] {
-                    peopleByContext[post.context, default: [:]][group, default: 0] += mention.count
-                    personWeight[group] += mention.count
-                } else if mention.hint == .organization, mention.words > 1, let group = organizations.groupOfSurface[id] {
-                    organizationsByContext[post.context, default: [:]][group, default: 0] += mention.count
+        var personWeight = [Int](repeating: 0, count: people.groups.count)
+        var peopleByContext: [Int: [Int: Int]] = [:]
+        var organizationsByContext: [Int: [Int: Int]] = [:]
+        for p in posts.indices {
+            let ids = table.postSurfaces[p]
+            let context = posts[p].context
+            for m in posts[p].mentions.indices {
+                let count = posts[p].mentions[m].count
+                if let group = people.groupOfSurface[ids[m]] {
+                    peopleByContext[context, default: [:]][group, default: 0] += count
+                    personWeight[group] += count
+                } else if posts[p].mentions[m].hint == .organization, posts[p].mentions[m].words > 1,
+                          let group = organizations.groupOfSurface[ids[m]] {
+                    organizationsByContext[context, default: [:]][group, default: 0] += count
                 }
+            }
+        }
+        self.personWeight = personWeight
+        self.peopleByContext = peopleByContext
+        self.organizationsByContext = organizationsByContext
+        clusterOfPerson = Array(repeating: -1, count: people.groups.count)
+        clusterOfOrganization = Array(repeating: -1, count: organizations.groups.count)
+        clusterOfPlace = Array(repeating: -1, count: Gazetteer.data.places.count)
+        skeletonPeople = table.surfaces.map { surface in
+            switch surface.hint {
+            case .person, .name, .word, .place: return people.candidates(forSurname: surface.skeleton)
+            case .organization, .demonym: return []
             }
         }
     }
 
     /// A gazetteer name that is also a common word (`Mobile`) counts only when some post writes it
     /// with a capital in the middle of a sentence, or with `in …`-style evidence.
-    static func acceptsPlace(_ surface: SurfaceTable.Surface) -> Bool {
-        !surface.evidence.contains(.ambiguous) || !surface.evidence.isDisjoint(with: [.placeContext, .running])
+    static func acceptsPlace(_ evidence: Evidence) -> Bool {
+        !evidence.contains(.ambiguous) || !evidence.isDisjoint(with: [.placeContext, .running])
     }
 
     /// What each mention of post `p` refers to (nil: not an entity).
     func clusterKeys(post p: Int, _ post: PostCandidates) -> [ClusterKey?] {
         let ids = table.postSurfaces[p]
-        var peopleHere: [Int: Int] = [:]
-        var organizationsHere: Set<Int> = []
-        for (m, mention) in post.mentions.enumerated() {
-            if let group = people.groupOfSurface[ids[m]] { peopleHere[group, default: 0] += mention.count }
-            if mention.hint == .organization, let group = organizations.groupOfSurface[ids[m]] { organizationsHere.insert(group) }
+        var here = Scope()
+        for m in post.mentions.indices {
+            if let group = people.groupOfSurface[ids[m]] { here.people[group, default: 0] += post.mentions[m].count }
+            if post.mentions[m].hint == .organization, let group = organizations.groupOfSurface[ids[m]] {
+                here.organizations.insert(group)
+            }
         }
-        return post.mentions.indices.map { m in
-            clusterKey(post.mentions[m], ids[m], post.context, peopleHere, organizationsHere)
-        }
+        here.peopleInContext = peopleByContext[post.context] ?? [:]
+        here.organizationsInContext = organizationsByContext[post.context] ?? [:]
+        var keys: [ClusterKey?] = []
+        keys.reserveCapacity(ids.count)
+        for m in post.mentions.indices { keys.append(clusterKey(post, m, ids[m], here)) }
+        return keys
+    }
+
+    /// The groups named in one post and in its context, which decide what its short names refer to.
+    struct Scope {
+        /// Person groups named in full in the post, with their mention counts.
+        var people: [Int: Int] = [:]
+        var organizations: Set<Int> = []
+        var peopleInContext: [Int: Int] = [:]
+        var organizationsInContext: [Int: Int] = [:]
     }
 
     /// Counts the mentions of post `p` in their clusters, creating clusters as they first appear.
     func assign(post p: Int, _ post: PostCandidates, keys: [ClusterKey?]) {
         var row: [Int?] = []
         row.reserveCapacity(post.mentions.count)
-        for (mention, key) in zip(post.mentions, keys) {
-            guard let key else { row.append(nil); continue }
+        for m in post.mentions.indices {
+            guard let key = keys[m] else { row.append(nil); continue }
             let cluster = self.cluster(key, type: type(of: key))
-            add(mention, to: cluster, post: p)
+            add(post, m, to: cluster, post: p)
             row.append(cluster)
         }
         resolved.append(row)
     }
 
-    private func clusterKey(_ mention: SurfaceMention, _ id: Int, _ context: Int, _ peopleHere: [Int: Int],
-                            _ organizationsHere: Set<Int>) -> ClusterKey? {
-        let surface = table[id]
-        let inContext = peopleByContext[context] ?? [:]
-        switch mention.hint {
+    /// What mention `m` of `post`, of surface `id`, refers to. (Mentions are read in place: a copy
+    /// of one costs more than the look-up.)
+    private func clusterKey(_ post: PostCandidates, _ m: Int, _ id: Int, _ here: Scope) -> ClusterKey? {
+        let (words, place) = (post.mentions[m].words, post.mentions[m].place)
+        let evidence = table[id].evidence
+        switch post.mentions[m].hint {
         case .person, .name:
             if let group = people.groupOfSurface[id] { return .personGroup(group) }
-            if mention.words == 1 { return lone(surface.skeleton, surface, peopleHere, inContext) }
-            if surface.evidence.contains(.placeContext) && surface.evidence.contains(.running) {
-                return Self.placeKey(surface)
+            if words == 1 { return lone(id, here) }
+            if evidence.contains(.placeContext) && evidence.contains(.running) {
+                return placeKey(id)
             }
             // `Von der Leyen`: a surname without its given name.
-            guard let group = people.group(forSurname: surface.surname, inPost: peopleHere, inContext: inContext,
-                                           weight: { personWeight[$0] }) else { return nil }
+            guard let group = people.group(among: people.candidates(forSurname: table[id].surname), inPost: here.people,
+                                           inContext: here.peopleInContext, weight: personWeight) else { return nil }
             return .personGroup(group)
         case .word:
-            return lone(surface.skeleton, surface, peopleHere, inContext)
+            return lone(id, here)
         case .place:
-            if mention.words == 1 && mention.place >= 0 {
-                let surname = surface.skeleton
-                let usedAsPerson = !mention.evidence.isDisjoint(with: [.title, .speech, .quoted])
-                if people.knows(surname: surname),
-                   let group = people.group(forSurname: surname, inPost: peopleHere, inContext: inContext, weight: { personWeight[$0] }),
-                   usedAsPerson || peopleHere[group] != nil || inContext[group] != nil {
+            if words == 1 && place >= 0 {
+                let usedAsPerson = !post.mentions[m].evidence.isDisjoint(with: [.title, .speech, .quoted])
+                if people.knows(surname: table[id].skeleton),
+                   let group = people.group(among: skeletonPeople[id], inPost: here.people, inContext: here.peopleInContext,
+                                            weight: personWeight),
+                   usedAsPerson || here.people[group] != nil || here.peopleInContext[group] != nil {
                     return .personGroup(group)
                 }
             }
-            if mention.place >= 0 { return Self.acceptsPlace(surface) ? .gazetteer(mention.place) : nil }
-            return Self.placeKey(surface)
+            if place >= 0 { return Self.acceptsPlace(evidence) ? .gazetteer(place) : nil }
+            return placeKey(id)
         case .organization:
-            return organizations.group(for: id, inPost: organizationsHere, inContext: organizationsByContext[context] ?? [:])
+            return organizations.group(for: id, inPost: here.organizations, inContext: here.organizationsInContext)
                 .map { .organization($0) }
         case .demonym:
-            return namedPlaces.contains(mention.place) ? .gazetteer(mention.place) : nil
+            return namedPlaces.contains(place) ? .gazetteer(place) : nil
         }
     }
 
     /// The key of a place outside the gazetteer. A name that ends with a natural feature's word is
     /// keyed by the words before it, so that `Oskara River` and a later bare `Oskara` are one place.
-    private static func placeKey(_ surface: SurfaceTable.Surface) -> ClusterKey {
-        let words = surface.form.split(separator: " ")
-        guard words.count > 1, let last = words.last, featureHeads.contains(NameForms.hash(String(last))) else {
-            return .place(surface.skeleton)
+    private func placeKey(_ id: Int) -> ClusterKey {
+        let words = table[id].form.split(separator: " ")
+        guard words.count > 1, let last = words.last, Self.featureHeads.contains(NameForms.hash(String(last))) else {
+            return .place(table[id].skeleton)
         }
         return .place(Skeleton(words.dropLast().joined(separator: " ")))
     }
@@ -192,15 +232,16 @@ private final class Resolution: @unchecked Sendable {
     /// A lone capitalised word: a surname, a person known by one name (with a title, a byline or
     /// `, who`), a place (`in …`), or nothing. A word the posts also use in lower case is neither of
     /// the last two.
-    private func lone(_ skeleton: Skeleton, _ surface: SurfaceTable.Surface, _ peopleHere: [Int: Int],
-                      _ inContext: [Int: Int]) -> ClusterKey? {
+    private func lone(_ id: Int, _ here: Scope) -> ClusterKey? {
+        let skeleton = table[id].skeleton
         guard !skeleton.isEmpty else { return nil }
-        if let group = people.group(forSurname: skeleton, inPost: peopleHere, inContext: inContext, weight: { personWeight[$0] }) {
+        if let group = people.group(among: skeletonPeople[id], inPost: here.people, inContext: here.peopleInContext, weight: personWeight) {
             return .personGroup(group)
         }
-        guard !surface.evidence.contains(.commonWord) else { return nil }
-        if !surface.evidence.isDisjoint(with: [.title, .who, .byline]) { return .loneName(skeleton) }
-        if surface.evidence.contains(.placeContext) && surface.evidence.contains(.running) { return .place(skeleton) }
+        let evidence = table[id].evidence
+        guard !evidence.contains(.commonWord) else { return nil }
+        if !evidence.isDisjoint(with: [.title, .who, .byline]) { return .loneName(skeleton) }
+        if evidence.contains(.placeContext) && evidence.contains(.running) { return .place(skeleton) }
         return nil
     }
 
@@ -213,27 +254,44 @@ private final class Resolution: @unchecked Sendable {
     }
 
     private func cluster(_ key: ClusterKey, type: EntityType) -> Int {
-        if let existing = clusterOfKey[key] { return existing }
-        clusterOfKey[key] = clusters.count
-        clusters.append(Cluster(key: key, type: type))
-        return clusters.count - 1
+        switch key {
+        case .personGroup(let group): return cluster(&clusterOfPerson[group], key, type)
+        case .organization(let group): return cluster(&clusterOfOrganization[group], key, type)
+        case .gazetteer(let place): return cluster(&clusterOfPlace[Int(place)], key, type)
+        case .loneName, .place:
+            if let existing = clusterOfKey[key] { return existing }
+            clusterOfKey[key] = clusters.count
+            clusters.append(Cluster(key: key, type: type))
+            return clusters.count - 1
+        }
     }
 
-    private func add(_ mention: SurfaceMention, to c: Int, post: Int) {
-        clusters[c].count += mention.count
+    /// The cluster in `slot`, created when the slot is empty (-1).
+    private func cluster(_ slot: inout Int32, _ key: ClusterKey, _ type: EntityType) -> Int {
+        if slot < 0 {
+            slot = Int32(clusters.count)
+            clusters.append(Cluster(key: key, type: type))
+        }
+        return Int(slot)
+    }
+
+    /// Counts mention `m` of `candidates` (post `post`) in cluster `c`.
+    private func add(_ candidates: PostCandidates, _ m: Int, to c: Int, post: Int) {
+        let count = candidates.mentions[m].count
+        clusters[c].count += count
         if clusters[c].lastPost != post {
             clusters[c].posts += 1
             clusters[c].lastPost = post
         }
-        if mention.hint != .demonym {
-            if let f = clusters[c].forms.firstIndex(where: { $0.form == mention.surface }) {
-                clusters[c].forms[f].count += mention.count
+        if candidates.mentions[m].hint != .demonym {
+            if let f = clusters[c].forms.firstIndex(where: { $0.form == candidates.mentions[m].surface }) {
+                clusters[c].forms[f].count += count
             } else {
-                clusters[c].forms.append((mention.surface, mention.count))
+                clusters[c].forms.append((candidates.mentions[m].surface, count))
             }
         }
-        for title in mention.titles { clusters[c].titles[title, default: 0] += 1 }
-        for form in mention.titledForms { clusters[c].titledForms[form, default: 0] += 1 }
+        for title in candidates.mentions[m].titles { clusters[c].titles[title, default: 0] += 1 }
+        for form in candidates.mentions[m].titledForms { clusters[c].titledForms[form, default: 0] += 1 }
     }
 
     // MARK: output
@@ -262,13 +320,22 @@ private final class Resolution: @unchecked Sendable {
         var mentions: [EntityMention] = []
         var quotes: [Quote] = []
         for (p, post) in posts.enumerated() {
-            var counts: [Int: Int] = [:]
-            for (m, mention) in post.mentions.enumerated() {
-                if let cluster = resolved[p][m] { counts[entityOfCluster[cluster], default: 0] += mention.count }
+            // The post's rows in entity order, one per entity.
+            let first = mentions.count
+            for m in post.mentions.indices {
+                if let cluster = resolved[p][m] { mentions.append(EntityMention(post: p, entity: entityOfCluster[cluster], count: post.mentions[m].count)) }
             }
-            for (entity, count) in counts.sorted(by: { $0.key < $1.key }) {
-                mentions.append(EntityMention(post: p, entity: entity, count: count))
+            mentions[first...].sort { $0.entity < $1.entity }
+            var last = first - 1
+            for row in first..<mentions.count {
+                if last >= first, mentions[last].entity == mentions[row].entity {
+                    mentions[last].count += mentions[row].count
+                } else {
+                    last += 1
+                    mentions[last] = mentions[row]
+                }
             }
+            mentions.removeLast(mentions.count - last - 1)
             for quote in post.quotes {
                 var speaker: Int?
                 var speakerText = quote.speakerText

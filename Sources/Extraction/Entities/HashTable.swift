@@ -1,6 +1,7 @@
 /// A read-mostly map from word hashes to values: open addressing with linear probing, keyed by
 /// the FNV hashes of ``NameForms`` (already well mixed, so no second hashing as `Dictionary` does).
-/// Used on the per-word hot path: lexicon, gazetteer and given-name look-ups.
+/// Used on the per-word hot path (lexicon, gazetteer and given-name look-ups) and for the
+/// corpus's surfaces.
 struct HashTable<Value> {
     private var keys: [UInt64]
     private var values: [Value?]

@@ -23,7 +23,7 @@ enum NameForms {
     /// The hash of a name given as a string, equal to the hash of the same words read by the tokenizer.
     static func hash(_ text: String) -> UInt64 {
         var h = fnvOffset
-        for byte in fold(text).utf8 { h = mix(h, byte) }
+        forEachFolded(text) { h = mix(h, $0) }
         return h
     }
 
@@ -31,14 +31,29 @@ enum NameForms {
     static func fold(_ text: String) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count)
+        forEachFolded(text) { out.append($0) }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Calls `emit` with the bytes of ``fold(_:)`` of `text`, without making the string: spaces at
+    /// the ends are dropped and runs of them written as one.
+    @inline(__always)
+    private static func forEachFolded(_ text: String, _ emit: (UInt8) -> Void) {
         var copy = text
+        var started = false
+        var space = false
         copy.withUTF8 { b in
             foldBytes(b, 0, b.count) { byte in
-                if byte != 0x20 || out.last.map({ $0 != 0x20 }) ?? false { out.append(byte) }
+                if byte == 0x20 {
+                    space = started
+                    return
+                }
+                if space { emit(0x20) }
+                emit(byte)
+                started = true
+                space = false
             }
         }
-        while out.last == 0x20 { out.removeLast() }
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// Calls `emit` with the folded bytes of `text[start..<end]`: ASCII letters lower-cased, digits,
@@ -73,7 +88,8 @@ enum NameForms {
     /// `Shoygu`, `Shoigu` → `shoigu`).
     static func skeleton(_ text: String) -> [UInt8] {
         var out: [UInt8] = []
-        for c in fold(text).utf8 where c >= 0x61 && c <= 0x7A || c >= 0x80 {
+        forEachFolded(text) { c in
+            guard c >= 0x61 && c <= 0x7A || c >= 0x80 else { return }
             var letter = c == 0x79 ? 0x69 : c
             if letter == 0x6A, let last = out.last, isVowel(last) { letter = 0x69 }
             if out.last != letter { out.append(letter) }

@@ -51,16 +51,18 @@ struct PersonIndex {
 
     init(table: SurfaceTable, fullNames: [Int]) {
         groupOfSurface = SurfaceGroups(surfaceCount: table.surfaces.count)
-        let parts: [Int: NameParts] = Dictionary(uniqueKeysWithValues: fullNames.compactMap { id in
-            NameParts(table[id]).map { (id, $0) }
-        })
-        let ids = parts.keys.sorted()
+        // The full names in surface order, and their parts.
+        var ids: [Int] = []
+        var parts: [NameParts] = []
+        for id in fullNames.sorted() {
+            guard let name = NameParts(table[id]) else { continue }
+            ids.append(id)
+            parts.append(name)
+        }
         var union = UnionFind(count: ids.count)
-        var position: [Int: Int] = [:]
         var bySkeleton: [Skeleton: [Int]] = [:]
-        for (n, id) in ids.enumerated() {
-            position[id] = n
-            bySkeleton[parts[id]!.surname, default: []].append(n)
+        for n in ids.indices {
+            bySkeleton[parts[n].surname, default: []].append(n)
         }
         let surnames = bySkeleton.keys.sorted()
         // Same surname: compare given names.
@@ -68,14 +70,14 @@ struct PersonIndex {
             let members = bySkeleton[surname]!
             var byGiven: [Skeleton: Int] = [:]
             for n in members {
-                if let same = byGiven[parts[ids[n]]!.given] { union.join(same, n) } else { byGiven[parts[ids[n]]!.given] = n }
+                if let same = byGiven[parts[n].given] { union.join(same, n) } else { byGiven[parts[n].given] = n }
             }
             let distinct = byGiven.sorted { $0.key < $1.key }
             // Many people share a common surname: too many to tell typos from relatives.
             guard distinct.count <= 12 else { continue }
             for i in distinct.indices {
                 for j in distinct.indices where j > i {
-                    if Self.sameGiven(parts[ids[distinct[i].value]]!, parts[ids[distinct[j].value]]!) {
+                    if Self.sameGiven(parts[distinct[i].value], parts[distinct[j].value]) {
                         union.join(distinct[i].value, distinct[j].value)
                     }
                 }
@@ -86,7 +88,7 @@ struct PersonIndex {
         for surname in surnames {
             for other in nearSurnames[surname] ?? [] where surname < other {
                 for n in bySkeleton[surname]! {
-                    for m in bySkeleton[other]! where parts[ids[n]]!.given == parts[ids[m]]!.given {
+                    for m in bySkeleton[other]! where parts[n].given == parts[m].given {
                         union.join(n, m)
                     }
                 }
@@ -102,8 +104,8 @@ struct PersonIndex {
             }
             groups[group].append(id)
             groupOfSurface[id] = group
-            if !(bySurname[parts[id]!.surname]?.contains(group) ?? false) {
-                bySurname[parts[id]!.surname, default: []].append(group)
+            if !(bySurname[parts[n].surname]?.contains(group) ?? false) {
+                bySurname[parts[n].surname, default: []].append(group)
             }
         }
     }
@@ -145,21 +147,35 @@ struct PersonIndex {
     /// Whether some full name has this surname skeleton.
     func knows(surname: Skeleton) -> Bool { bySurname[surname] != nil }
 
-    /// The group a lone surname refers to: a group named in full in the same post, else in the same
-    /// context, else the corpus's most frequent group with that surname. `weight` gives a group's
-    /// mention count in the corpus; `inPost` and `inContext` its count there.
-    func group(forSurname surname: Skeleton, inPost: [Int: Int], inContext: [Int: Int], weight: (Int) -> Int) -> Int? {
+    /// The groups a lone surname may refer to: those with a full name of that surname skeleton, else
+    /// those whose surname is one letter off.
+    func candidates(forSurname surname: Skeleton) -> [Int] {
         var candidates = bySurname[surname] ?? []
-        if candidates.isEmpty {
-            for near in nearSurnames[surname] ?? [] { candidates += bySurname[near] ?? [] }
+        if candidates.isEmpty, let near = nearSurnames[surname] {
+            for other in near { candidates += bySurname[other] ?? [] }
         }
+        return candidates
+    }
+
+    /// The group a lone surname refers to, among its ``candidates(forSurname:)``: a group named in
+    /// full in the same post, else in the same context, else the corpus's most frequent one.
+    /// `weight` gives each group's mention count in the corpus; `inPost` and `inContext` its count there.
+    func group(among candidates: [Int], inPost: [Int: Int], inContext: [Int: Int], weight: [Int]) -> Int? {
         guard !candidates.isEmpty else { return nil }
         if candidates.count == 1 { return candidates[0] }
-        for scope in [inPost, inContext] {
-            let present = candidates.filter { scope[$0] != nil }
-            if let best = present.max(by: { (scope[$0]!, -$0) < (scope[$1]!, -$1) }) { return best }
+        return Self.heaviest(candidates) { inPost[$0] } ?? Self.heaviest(candidates) { inContext[$0] }
+            ?? Self.heaviest(candidates) { weight[$0] }
+    }
+
+    /// The candidate with the largest count (ties: the lowest group), among those that have one.
+    private static func heaviest(_ candidates: [Int], _ count: (Int) -> Int?) -> Int? {
+        var best: (group: Int, count: Int)?
+        for group in candidates {
+            guard let n = count(group) else { continue }
+            if let current = best, (current.count, -current.group) >= (n, -group) { continue }
+            best = (group, n)
         }
-        return candidates.max { (weight($0), -$0) < (weight($1), -$1) }
+        return best?.group
     }
 }
 

@@ -52,13 +52,7 @@ struct PostScanner {
         text.withUTF8 { buffer in
             Tokenizer.tokenize(buffer, into: &tokens)
             Self.dropEditorialParentheses(&tokens)
-            for k in tokens.indices where tokens[k].kind == .word {
-                tokens[k].classes = Lexicon.classes(tokens[k].hash)
-                if !tokens[k].isCapitalized {
-                    let bit = tokens[k].hash & 4095
-                    lowercaseWords[Int(bit >> 6)] |= 1 << (bit & 63)
-                }
-            }
+            classifyWords()
             let paragraph = Paragraph(text: buffer, tokens: tokens, headline: headline)
             let personBefore = lastPerson
             var spans: [Span] = []
@@ -68,6 +62,21 @@ struct PostScanner {
                 swap(&finder, &quotes)
                 finder.read(paragraph, spans: spans, mentions: mentions, lastPerson: personBefore)
                 swap(&finder, &quotes)
+            }
+        }
+    }
+
+    /// Gives each word its lexicon classes, and notes the lower-case ones in ``lowercaseWords``.
+    private mutating func classifyWords() {
+        tokens.withUnsafeMutableBufferPointer { tokens in
+            lowercaseWords.withUnsafeMutableBufferPointer { lowercaseWords in
+                for k in tokens.indices where tokens[k].kind == .word {
+                    tokens[k].classes = Lexicon.classes(tokens[k].hash)
+                    if !tokens[k].isCapitalized {
+                        let bit = tokens[k].hash & 4095
+                        lowercaseWords[Int(bit >> 6)] |= 1 << (bit & 63)
+                    }
+                }
             }
         }
     }

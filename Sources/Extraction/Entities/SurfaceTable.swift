@@ -31,56 +31,56 @@ struct SurfaceTable {
     /// For each post, the surface of each of its mentions.
     private(set) var postSurfaces: [[Int]] = []
 
-    private var index: [SurfaceKey: Int] = [:]
+    /// Surface ids by folded key, one table per hint.
+    private var index = [HashTable<Int>](repeating: HashTable(capacity: 1024), count: Hint.allCases.count)
 
     init(_ posts: [PostCandidates]) {
         postSurfaces.reserveCapacity(posts.count)
         for post in posts {
             var ids: [Int] = []
             ids.reserveCapacity(post.mentions.count)
-            for mention in post.mentions {
-                let key = SurfaceKey(key: mention.key, hint: mention.hint)
-                let id: Int
-                if let existing = index[key] {
-                    id = existing
-                } else {
-                    id = surfaces.count
-                    index[key] = id
-                    var surface = Surface(key: mention.key, hint: mention.hint, words: mention.words, place: mention.place)
-                    surface.skeleton = Skeleton(mention.surface)
-                    surface.surname = mention.words == 1 ? surface.skeleton
-                        : Skeleton(String(mention.surface.split(separator: " ").last ?? ""))
-                    surfaces.append(surface)
-                }
-                surfaces[id].evidence.formUnion(mention.evidence)
-                surfaces[id].count += mention.count
-                surfaces[id].posts += 1
-                if let f = surfaces[id].forms.firstIndex(where: { $0.form == mention.surface }) {
-                    surfaces[id].forms[f].count += mention.count
-                } else {
-                    surfaces[id].forms.append((mention.surface, mention.count))
-                }
-                for title in mention.titles { surfaces[id].titles[title, default: 0] += 1 }
-                for form in mention.titledForms { surfaces[id].titledForms[form, default: 0] += 1 }
-                if mention.qualifier >= 0 { surfaces[id].qualifiers[mention.qualifier, default: 0] += 1 }
-                if surfaces[id].expansion == nil { surfaces[id].expansion = mention.expansion }
-                ids.append(id)
-            }
+            for m in post.mentions.indices { ids.append(add(post.mentions, m)) }
             postSurfaces.append(ids)
         }
+    }
+
+    /// Pools mention `m` of a post into its surface, creating the surface when it is new; returns its
+    /// id. (The mention is read in place: copying it would cost more than the rest.)
+    private mutating func add(_ mentions: [SurfaceMention], _ m: Int) -> Int {
+        let (key, hint, count) = (mentions[m].key, mentions[m].hint, mentions[m].count)
+        let id: Int
+        if let existing = index[Int(hint.rawValue)][key] {
+            id = existing
+        } else {
+            id = surfaces.count
+            index[Int(hint.rawValue)].set(key, id)
+            let words = mentions[m].words
+            var surface = Surface(key: key, hint: hint, words: words, place: mentions[m].place)
+            surface.skeleton = Skeleton(mentions[m].surface)
+            surface.surname = words == 1 ? surface.skeleton : Skeleton(String(mentions[m].surface.split(separator: " ").last ?? ""))
+            surfaces.append(surface)
+        }
+        surfaces[id].evidence.formUnion(mentions[m].evidence)
+        surfaces[id].count += count
+        surfaces[id].posts += 1
+        if let f = surfaces[id].forms.firstIndex(where: { $0.form == mentions[m].surface }) {
+            surfaces[id].forms[f].count += count
+        } else {
+            surfaces[id].forms.append((mentions[m].surface, count))
+        }
+        for title in mentions[m].titles { surfaces[id].titles[title, default: 0] += 1 }
+        for form in mentions[m].titledForms { surfaces[id].titledForms[form, default: 0] += 1 }
+        if mentions[m].qualifier >= 0 { surfaces[id].qualifiers[mentions[m].qualifier, default: 0] += 1 }
+        if surfaces[id].expansion == nil { surfaces[id].expansion = mentions[m].expansion }
+        return id
     }
 
     subscript(id: Int) -> Surface { surfaces[id] }
 
     /// The surface with folded key `key` and hint `hint`, if the corpus has it.
     func find(_ key: UInt64, _ hint: Hint) -> Int? {
-        index[SurfaceKey(key: key, hint: hint)]
+        index[Int(hint.rawValue)][key]
     }
-}
-
-private struct SurfaceKey: Hashable {
-    let key: UInt64
-    let hint: Hint
 }
 
 /// The group of each surface of a ``SurfaceTable`` (nil: in none), in a flat array indexed by
