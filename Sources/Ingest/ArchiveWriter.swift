@@ -3,7 +3,8 @@ import Storage
 
 /// Writes an ``Archive`` into an empty database in one transaction with prepared statements.
 ///
-/// The rows of the posts are built on a second thread (see ``Prefetcher``) while this one inserts.
+/// The rows of the posts are built on a second thread (see ``Prefetcher``) while this one inserts,
+/// and their full-text index on a third (see ``SearchIndexBuilder``).
 /// `betweenBatches` runs inside the transaction after each batch of posts, so that other tables
 /// can be written on this connection as soon as their rows are ready. `ANALYZE` is left to the
 /// caller, once every table is written.
@@ -13,15 +14,15 @@ struct ArchiveWriter {
     func write(_ archive: Archive, digest: String, betweenBatches: () throws -> Void = {}) throws {
         let rows = postRows(archive)
         defer { rows.cancel() }
+        let search = try SearchIndexBuilder(path: database.path + "-search")
+        var searchCopied = false
+        defer { if !searchCopied { search.discard() } }
         try database.configureForBulkWrite()
         try database.execute(Schema.create)
-        // FTS5 flushes its pending index to a new segment whenever it holds `hashsize` bytes (1 MiB by
-        // default) and keeps merging the segments; a large buffer builds the index in a few big segments.
-        try database.execute("INSERT INTO posts_fts(posts_fts, rank) VALUES ('hashsize', \(Self.ftsBufferBytes))")
         try database.transaction {
             try writeSources(archive.sources)
             try writePages(archive.pages)
-            try writePosts(rows, betweenBatches: betweenBatches)
+            try writePosts(rows, search: search, betweenBatches: betweenBatches)
             let meta = try database.prepare("INSERT INTO meta(key, value) VALUES (?, ?)")
             try meta.run("schema_version", String(Schema.version))
             try meta.run("source_digest", digest)
@@ -29,13 +30,11 @@ struct ArchiveWriter {
             try meta.run("posts", String(archive.posts.count))
             try meta.run("merged_duplicates", String(archive.mergedDuplicates))
         }
+        try search.finish(into: database)
+        searchCopied = true
         try database.execute(Schema.indexes)
-        try database.execute("INSERT INTO posts_fts(posts_fts) VALUES ('optimize')")
         try database.setUserVersion(Schema.version)
     }
-
-    /// Memory for the full-text index of pending posts: 64 MiB holds the index of about 100 MB of sources.
-    static let ftsBufferBytes = 64 << 20
 
     /// Posts per batch handed from the row builder to the writer.
     private static let batchSize = 256
@@ -89,19 +88,18 @@ struct ArchiveWriter {
         }
     }
 
-    private func writePosts(_ rows: Prefetcher<[PostRow]>, betweenBatches: () throws -> Void) throws {
+    private func writePosts(_ rows: Prefetcher<[PostRow]>, search: SearchIndexBuilder, betweenBatches: () throws -> Void) throws {
         let insert = try database.prepare("""
             INSERT INTO posts(rowid, id, headline, byline, authors_json, published_at, time_precision, published_day,
                               sort_minute, body_json, images_json, contributors_json, word_count, excerpt,
                               image_count, page_id, page_seq, timeline_rank)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        let text = try database.prepare("INSERT INTO posts_fts(rowid, headline, body) VALUES (last_insert_rowid(), ?, ?)")
         let sourceLink = try database.prepare("INSERT INTO post_sources(post_id, source_id) VALUES (?, ?)")
         while let batch = rows.next() {
+            search.add(batch)
             for row in batch {
                 try insert.run(row.columns)
-                try text.run(row.searchHeadline, row.searchBody)
                 for source in row.sourceIDs { try sourceLink.run(row.id, source) }
             }
             try betweenBatches()

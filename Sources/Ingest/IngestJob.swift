@@ -145,7 +145,7 @@ public enum IngestJob {
             try database.transaction { try entityWriter.insert(result.rows) }
         }
         try entityWriter.index()
-        try database.execute("ANALYZE")
+        try database.execute("PRAGMA analysis_limit = 1000; ANALYZE")
         return extracted!
     }
 

@@ -7,6 +7,7 @@ struct PostRow: Sendable {
     /// The `posts` columns (rowid first) in the order of ``ArchiveWriter``'s insert.
     let columns: [SQLValue]
     let id: String
+    let rowid: Int
     let searchHeadline: String
     /// The body paragraphs joined by newlines, as the full-text index reads them.
     let searchBody: String
@@ -30,6 +31,7 @@ struct PostRow: Sendable {
             .integer(Int64(timelineRank)),
         ]
         id = post.id
+        self.rowid = rowid
         searchHeadline = post.headline ?? ""
         searchBody = post.body.joined(separator: "\n")
         sourceIDs = post.sourceIndices.map { $0 + 1 }

@@ -78,9 +78,17 @@ public enum Schema {
     ) WITHOUT ROWID;
     CREATE VIEW posts_text(post_rowid, headline, body) AS
         SELECT rowid, headline, (SELECT group_concat(value, char(10)) FROM json_each(posts.body_json)) FROM posts;
+    """ + searchIndex
+
+    /// The full-text index. FTS5 keeps it in the plain tables `posts_fts_data`, `_idx`, `_docsize`
+    /// and `_config` (its shadow tables), so an index built elsewhere can be copied in row for row.
+    public static let searchIndex = """
     CREATE VIRTUAL TABLE posts_fts USING fts5(headline, body, content = 'posts_text', content_rowid = 'post_rowid',
                                               tokenize = 'unicode61 remove_diacritics 2');
     """
+
+    /// The shadow tables of ``searchIndex``.
+    public static let searchIndexTables = ["posts_fts_data", "posts_fts_idx", "posts_fts_docsize", "posts_fts_config"]
 
     /// Indexes are created after the bulk insert: cheaper than maintaining them row by row.
     public static let indexes = """

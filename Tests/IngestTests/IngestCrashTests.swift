@@ -58,6 +58,8 @@ final class IngestCrashTests: XCTestCase {
         for leftover in leftovers {
             XCTAssertFalse(FileManager.default.fileExists(atPath: leftover), "\(leftover) was not cleared")
         }
+        // Nor is anything else a killed build made (its search index file) left.
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: work).filter { $0.contains(".building-") }, [])
         XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: database)), previous)
     }
 }

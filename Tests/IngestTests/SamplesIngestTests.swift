@@ -30,6 +30,9 @@ final class SamplesIngestTests: XCTestCase {
         defer { db.close() }
         try db.execute("INSERT INTO posts_fts(posts_fts) VALUES ('integrity-check')")
         XCTAssertEqual(try TestSupport.scalar(database, "PRAGMA integrity_check"), "ok")
+        // The file it was built in is gone.
+        let folder = URL(fileURLWithPath: database).deletingLastPathComponent().path
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder), ["samples.sqlite"])
         // Every post's headline finds the post itself.
         let headlines = try TestSupport.rows(database, "SELECT rowid, headline FROM posts WHERE headline IS NOT NULL")
         XCTAssertGreaterThan(headlines.count, 20)
