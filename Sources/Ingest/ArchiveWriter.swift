@@ -4,19 +4,16 @@ import Storage
 /// Writes an ``Archive`` into an empty database in one transaction with prepared statements.
 ///
 /// The rows of the posts are built on a second thread (see ``Prefetcher``) while this one inserts,
-/// and their full-text index on a third (see ``SearchIndexBuilder``).
+/// and handed on to `search`, which indexes them on a third and is sealed after the last one.
 /// `betweenBatches` runs inside the transaction after each batch of posts, so that other tables
 /// can be written on this connection as soon as their rows are ready. `ANALYZE` is left to the
 /// caller, once every table is written.
 struct ArchiveWriter {
     let database: Database
 
-    func write(_ archive: Archive, digest: String, betweenBatches: () throws -> Void = {}) throws {
+    func write(_ archive: Archive, digest: String, search: SearchIndexBuilder, betweenBatches: () throws -> Void = {}) throws {
         let rows = postRows(archive)
         defer { rows.cancel() }
-        let search = try SearchIndexBuilder(path: database.path + "-search")
-        var searchCopied = false
-        defer { if !searchCopied { search.discard() } }
         try database.configureForBulkWrite()
         try database.execute(Schema.create)
         try database.transaction {
@@ -30,8 +27,6 @@ struct ArchiveWriter {
             try meta.run("posts", String(archive.posts.count))
             try meta.run("merged_duplicates", String(archive.mergedDuplicates))
         }
-        try search.finish(into: database)
-        searchCopied = true
         try database.execute(Schema.indexes)
         try database.setUserVersion(Schema.version)
     }
@@ -104,5 +99,6 @@ struct ArchiveWriter {
             }
             try betweenBatches()
         }
+        search.seal()
     }
 }

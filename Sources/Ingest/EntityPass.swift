@@ -30,6 +30,11 @@ final class EntityPass: @unchecked Sendable {
         let rows: EntityRows
     }
 
+    /// Runs `handler` once the pass is done.
+    func notify(_ handler: @escaping @Sendable () -> Void) {
+        done.notify(queue: .global(), execute: handler)
+    }
+
     /// The result once the pass is done; without `waiting`, nil while it is still running.
     func result(waiting: Bool) -> Result? {
         if waiting { done.wait() } else if done.wait(timeout: .now()) == .timedOut { return nil }

@@ -128,21 +128,34 @@ public enum IngestJob {
     }
 
     /// Writes the archive and its entities into a new database at `path`. The entity tables go in
-    /// between batches of posts as soon as extraction is done, or after the posts when it is not.
+    /// between batches of posts as soon as extraction is done; after the posts, the entity tables
+    /// and the full-text index (built beside, ``SearchIndexBuilder``) go in as each is ready.
     private static func write(_ archive: Archive, digest: String, entityPass: EntityPass, to path: String) throws -> EntityPass.Result {
         let database = try Database(path: path)
         defer { database.close() }
+        let search = SearchIndexBuilder(path: path + "-search")
+        var searchCopied = false
+        defer { if !searchCopied { search.discard() } }
         let entityWriter = EntityWriter(database: database)
         var extracted: EntityPass.Result?
-        try ArchiveWriter(database: database).write(archive, digest: digest) {
+        try ArchiveWriter(database: database).write(archive, digest: digest, search: search) {
             guard extracted == nil, let result = entityPass.result(waiting: false) else { return }
             extracted = result
             try entityWriter.insert(result.rows)
         }
-        if extracted == nil {
-            let result = entityPass.result(waiting: true)!
-            extracted = result
-            try database.transaction { try entityWriter.insert(result.rows) }
+        let progress = DispatchSemaphore(value: 0)
+        entityPass.notify { progress.signal() }
+        search.notify { progress.signal() }
+        while extracted == nil || !searchCopied {
+            if extracted == nil, let result = entityPass.result(waiting: false) {
+                extracted = result
+                try database.transaction { try entityWriter.insert(result.rows) }
+            } else if !searchCopied, search.isBuilt {
+                try search.copy(into: database)
+                searchCopied = true
+            } else {
+                progress.wait()
+            }
         }
         try entityWriter.index()
         try database.execute("PRAGMA analysis_limit = 1000; ANALYZE")

@@ -4,69 +4,130 @@ import Storage
 
 /// Builds the full-text index of the posts (``Schema/searchIndex``) on a connection and thread of
 /// its own, in a database file beside the archive, while the archive's connection writes the posts;
-/// `finish` then copies the finished index into the archive. Tokenizing every post is the largest
-/// part of writing them, and one SQLite connection runs on one core.
+/// `copy` then moves the finished index into the archive. Tokenizing every post is the largest part
+/// of writing them, and one SQLite connection runs on one core.
+///
+/// The thread runs at a lower priority (nice 10): the index is rarely the last thing an ingest waits
+/// for, and entity extraction, which often is, then gets the cores first.
 final class SearchIndexBuilder: @unchecked Sendable {
-    /// Runs every use of `database`, in order.
-    private let queue = DispatchQueue(label: "dateline.search-index")
-    // Used on `queue` only.
-    private let database: Database
-    /// Released before the connection closes: a live statement keeps the file open and locked.
-    private var insert: Statement?
+    private let path: String
+    /// Signalled when the index is complete (or failed).
+    private let done = DispatchGroup()
+    // `condition` guards the three properties below it.
+    private let condition = NSCondition()
+    private var waiting: [[Document]] = []
+    private var sealed = false
     private var failure: Error?
 
-    /// Opens a new index database at `path` (removed again by `finish`, or by the caller on failure).
-    init(path: String) throws {
-        unlink(path)
-        database = try Database(path: path)
-        try database.configureForBulkWrite()
-        try database.execute(Schema.searchIndex)
-        // FTS5 flushes its pending index to a new segment whenever it holds `hashsize` bytes (1 MiB by
-        // default) and keeps merging the segments; a large buffer builds the index in a few big segments.
-        try database.execute("INSERT INTO posts_fts(posts_fts, rank) VALUES ('hashsize', \(Self.bufferBytes)); BEGIN")
-        insert = try database.prepare("INSERT INTO posts_fts(rowid, headline, body) VALUES (?, ?, ?)")
+    /// Starts the thread, which creates a new index database at `path` (removed again by `copy`
+    /// or `discard`).
+    init(path: String) {
+        self.path = path
+        done.enter()
+        Thread.detachNewThread { [self] in
+            setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 10)  // this thread only, on Linux
+            do {
+                try build()
+            } catch {
+                condition.lock()
+                failure = error
+                condition.unlock()
+            }
+            done.leave()
+        }
     }
 
-    /// Memory for the index of pending posts: 64 MiB holds the index of about 100 MB of sources.
-    static let bufferBytes = 64 << 20
+    /// What the index reads of a post. Only this waits in the queue, not the whole row.
+    private struct Document {
+        let rowid: Int
+        let headline: String
+        let body: String
+    }
 
     /// Indexes `rows` in the background.
     func add(_ rows: [PostRow]) {
-        queue.async { [self] in
-            guard failure == nil else { return }
-            do {
-                for row in rows { try insert?.run(row.rowid, row.searchHeadline, row.searchBody) }
-            } catch {
-                failure = error
-            }
-        }
+        let documents = rows.map { Document(rowid: $0.rowid, headline: $0.searchHeadline, body: $0.searchBody) }
+        condition.lock()
+        waiting.append(documents)
+        condition.signal()
+        condition.unlock()
     }
 
-    /// Waits for the index to be complete, merges it into one segment, and copies it into `archive`,
-    /// which must hold the (empty) ``Schema/searchIndex`` and not be in a transaction.
-    func finish(into archive: Database) throws {
-        try queue.sync {
-            if let failure { throw failure }
-            insert = nil
-            try database.execute("COMMIT; INSERT INTO posts_fts(posts_fts) VALUES ('optimize')")
-            database.close()
-        }
-        try archive.prepare("ATTACH DATABASE ? AS search").run(database.path)
+    /// Tells the thread that every post has been added.
+    func seal() {
+        condition.lock()
+        sealed = true
+        condition.signal()
+        condition.unlock()
+    }
+
+    /// Whether the index is complete (or failed).
+    var isBuilt: Bool {
+        done.wait(timeout: .now()) == .success
+    }
+
+    /// Runs `handler` once the index is complete (or failed).
+    func notify(_ handler: @escaping @Sendable () -> Void) {
+        done.notify(queue: .global(), execute: handler)
+    }
+
+    /// Waits for the index and copies it into `archive`, which must hold the (empty)
+    /// ``Schema/searchIndex`` and not be in a transaction.
+    func copy(into archive: Database) throws {
+        done.wait()
+        if let failure = condition.withLock({ failure }) { throw failure }
+        try archive.prepare("ATTACH DATABASE ? AS search").run(path)
         try archive.transaction {
             for table in Schema.searchIndexTables {
                 try archive.execute("DELETE FROM main.\(table); INSERT INTO main.\(table) SELECT * FROM search.\(table)")
             }
         }
         try archive.execute("DETACH DATABASE search")
-        unlink(database.path)
+        unlink(path)
     }
 
     /// Stops indexing and removes the index database (when the archive could not be written).
     func discard() {
-        queue.sync {
-            insert = nil
-            database.close()
+        condition.lock()
+        failure = failure ?? CancellationError()
+        waiting.removeAll()
+        sealed = true
+        condition.signal()
+        condition.unlock()
+        done.wait()
+        unlink(path)
+    }
+
+    /// Memory for the index of pending posts: 64 MiB holds the index of about 100 MB of sources.
+    static let bufferBytes = 64 << 20
+
+    /// The thread's work: index every batch as it comes, then merge the index into one segment.
+    private func build() throws {
+        unlink(path)
+        let database = try Database(path: path)
+        defer { database.close() }
+        try database.configureForBulkWrite()
+        try database.execute(Schema.searchIndex)
+        // FTS5 flushes its pending index to a new segment whenever it holds `hashsize` bytes (1 MiB by
+        // default) and keeps merging the segments; a large buffer builds the index in a few big segments.
+        try database.execute("INSERT INTO posts_fts(posts_fts, rank) VALUES ('hashsize', \(Self.bufferBytes)); BEGIN")
+        // Released before the connection closes: a live statement keeps the file open and locked.
+        do {
+            let insert = try database.prepare("INSERT INTO posts_fts(rowid, headline, body) VALUES (?, ?, ?)")
+            while let documents = nextBatch() {
+                for document in documents { try insert.run(document.rowid, document.headline, document.body) }
+            }
         }
-        unlink(database.path)
+        if condition.withLock({ failure }) != nil { return }
+        try database.execute("COMMIT; INSERT INTO posts_fts(posts_fts) VALUES ('optimize')")
+    }
+
+    /// The next batch to index, waiting for it; nil once sealed and empty, or when discarded.
+    private func nextBatch() -> [Document]? {
+        condition.lock()
+        defer { condition.unlock() }
+        while waiting.isEmpty && !sealed { condition.wait() }
+        guard failure == nil, !waiting.isEmpty else { return nil }
+        return waiting.removeFirst()
     }
 }
