@@ -14,7 +14,8 @@
 # write). MB/s counts input bytes before decompression (10^6 bytes per MB). On a shared machine wall
 # time is noisy: compare CPU seconds too, and take the best of a few runs. Logs go to
 # bench/out/ingest-SIZE.log.
-# Environment: DATELINE (binary path, default .build/release/dateline), PYTHON (default python3).
+# Environment: DATELINE (binary path, default .build/release/dateline), PYTHON (default python3),
+# INGEST_ARGS (more arguments for `dateline ingest`, e.g. --no-entities).
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -83,7 +84,7 @@ for size in $SIZES; do
     echo "==> ingesting $corpus ($files files, $bytes bytes)" >&2
     status=0
     if [[ -n "$GNU_TIME" ]]; then
-        "$GNU_TIME" -v -o "$log.time" "$DATELINE" ingest --sources "$corpus" --db "$db" >"$log" 2>&1 || status=$?
+        "$GNU_TIME" -v -o "$log.time" "$DATELINE" ingest --sources "$corpus" --db "$db" ${INGEST_ARGS:-} >"$log" 2>&1 || status=$?
         secs=$(awk -F': ' '/Elapsed \(wall clock\)/ {
                    n = split($2, p, ":"); s = 0
                    for (i = 1; i <= n; i++) s = s * 60 + p[i]
@@ -93,7 +94,7 @@ for size in $SIZES; do
         cpu=$(awk -F': ' '/User time \(seconds\)|System time \(seconds\)/ { s += $2 } END { printf "%.2f", s }' "$log.time")
     else
         TIMEFORMAT=%R
-        secs=$( { time "$DATELINE" ingest --sources "$corpus" --db "$db" >"$log" 2>&1; } 2>&1 ) || status=$?
+        secs=$( { time "$DATELINE" ingest --sources "$corpus" --db "$db" ${INGEST_ARGS:-} >"$log" 2>&1; } 2>&1 ) || status=$?
         secs=${secs##*$'\n'}
         rss="n/a"
         cpu="n/a"

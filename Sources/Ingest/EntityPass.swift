@@ -11,11 +11,12 @@ final class EntityPass: @unchecked Sendable {
     private var rows: EntityRows?
     private var seconds: Double = 0
 
-    init(_ archive: Archive) {
+    /// Without `extract`, the pass yields no entities (and empty tables).
+    init(_ archive: Archive, extract: Bool = true) {
         done.enter()
         DispatchQueue.global().async { [self] in
             let started = DispatchTime.now()
-            corpus = Self.extract(archive)
+            if extract { corpus = Self.extract(archive) }
             seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
             rows = EntityRows(corpus, posts: archive.posts)
             done.leave()

@@ -13,14 +13,18 @@ public struct IngestOptions: Sendable {
     public var force: Bool
     /// Largest file, and largest inflated `.gz`, that is read.
     public var maxSourceBytes: Int
+    /// Find entities and quotes; without, their tables are written empty (a quicker ingest, and
+    /// the baseline that shows what extraction costs).
+    public var extractEntities: Bool
 
     public init(sourceFolders: [String], databasePath: String, strict: Bool = false, force: Bool = false,
-                maxSourceBytes: Int = 256 << 20) {
+                maxSourceBytes: Int = 256 << 20, extractEntities: Bool = true) {
         self.sourceFolders = sourceFolders
         self.databasePath = databasePath
         self.strict = strict
         self.force = force
         self.maxSourceBytes = maxSourceBytes
+        self.extractEntities = extractEntities
     }
 }
 
@@ -77,7 +81,8 @@ public enum IngestJob {
             }
             sources.append(record)
         }
-        let digest = SHA256.hex(Array((["schema \(Schema.version)"] + sources.map { "\($0.path)\t\($0.sha256 ?? "-")\t\($0.status)" })
+        let settings = "schema \(Schema.version)" + (options.extractEntities ? "" : ", no entities")
+        let digest = SHA256.hex(Array(([settings] + sources.map { "\($0.path)\t\($0.sha256 ?? "-")\t\($0.status)" })
             .joined(separator: "\n").utf8))
         // A killed build leaves its temporary file; clear it even when nothing needs rebuilding.
         AtomicFile.removeLeftovers(of: options.databasePath)
@@ -116,10 +121,10 @@ public enum IngestJob {
         var report = IngestReport(archive: archive, database: options.databasePath, inputBytes: inputBytes, started: started)
         if scrapes.isEmpty { throw IngestError.noUsableSources(report) }
         if options.strict && sources.contains(where: { $0.status == .skipped }) { throw IngestError.strictFailure(report) }
-        let entityPass = EntityPass(archive)
+        let entityPass = EntityPass(archive, extract: options.extractEntities)
         try AtomicFile.replace(options.databasePath) { temporaryPath in
             let extracted = try write(archive, digest: digest, entityPass: entityPass, to: temporaryPath)
-            report.addEntities(extracted.corpus, seconds: extracted.seconds)
+            if options.extractEntities { report.addEntities(extracted.corpus, seconds: extracted.seconds) }
         }
         clock.lap("write")
         report.phases = clock.laps

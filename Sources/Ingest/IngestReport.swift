@@ -22,6 +22,8 @@ public struct IngestReport: Sendable, CustomStringConvertible {
     public var entities: [EntityType: Int] = [:]
     public var quotes = 0
     public var entitySeconds: Double = 0
+    /// Whether entities and quotes were extracted (not with `--no-entities`).
+    public var entitiesExtracted = false
     /// Seconds of each step (`read`, `parse`, `merge`, `write`) of a rebuild; empty when up to date.
     public var phases: [(name: String, seconds: Double)] = []
 
@@ -61,6 +63,7 @@ public struct IngestReport: Sendable, CustomStringConvertible {
         entities = Dictionary(grouping: corpus.entities, by: \.type).mapValues(\.count)
         quotes = corpus.quotes.count
         entitySeconds = seconds
+        entitiesExtracted = true
     }
 
     mutating func finish(started: DispatchTime) {
@@ -74,8 +77,12 @@ public struct IngestReport: Sendable, CustomStringConvertible {
         } else {
             lines.append("files: \(files) (\(usableFiles) used, \(problems.count) skipped, \(duplicateFiles) duplicate)")
             lines.append("pages: \(pages)  posts: \(posts)  merged duplicates: \(mergedDuplicates)  warnings: \(warnings.count)")
-            let counts = EntityType.allCases.map { "\(entities[$0] ?? 0) \($0.rawValue)s" }.joined(separator: ", ")
-            lines.append("entities: \(entities.values.reduce(0, +)) (\(counts))  quotes: \(quotes)  extracted in \(format(entitySeconds)) s")
+            if entitiesExtracted {
+                let counts = EntityType.allCases.map { "\(entities[$0] ?? 0) \($0.rawValue)s" }.joined(separator: ", ")
+                lines.append("entities: \(entities.values.reduce(0, +)) (\(counts))  quotes: \(quotes)  extracted in \(format(entitySeconds)) s")
+            } else {
+                lines.append("entities: not extracted (--no-entities)")
+            }
             let mb = Double(inputBytes) / 1_048_576
             lines.append("read \(format(mb)) MB in \(format(seconds)) s (\(format(megabytesPerSecond)) MB/s) → \(database)")
             if !phases.isEmpty { lines.append("steps: " + phases.map { "\($0.name) \(format($0.seconds)) s" }.joined(separator: ", ")) }

@@ -24,11 +24,15 @@ struct IngestCommand: ParsableCommand {
     @Flag(name: .long, help: "Rebuild even when the sources have not changed.")
     var force = false
 
+    @Flag(name: .customLong("no-entities"),
+          help: "Skip entity and quote extraction: their tables stay empty (quicker; shows what extraction costs).")
+    var noEntities = false
+
     func run() throws {
         let config = try common.load()
         let options = IngestOptions(sourceFolders: sources.isEmpty ? config.sources : sources,
                                     databasePath: db ?? config.database, strict: strict, force: force,
-                                    maxSourceBytes: config.maxSourceBytes)
+                                    maxSourceBytes: config.maxSourceBytes, extractEntities: !noEntities)
         do {
             print(try IngestJob.run(options))
         } catch let error as IngestError {

@@ -78,6 +78,22 @@ final class EntityIngestTests: XCTestCase {
         }
     }
 
+    func testWithoutExtractionTheEntityTablesAreEmptyAndTheNextFullIngestRebuilds() throws {
+        let database = try TestSupport.temporaryFolder() + "/db.sqlite"
+        let skipped = try IngestJob.run(IngestOptions(sourceFolders: [TestSupport.samples], databasePath: database, extractEntities: false))
+        XCTAssertFalse(skipped.entitiesExtracted)
+        XCTAssertTrue(skipped.description.contains("entities: not extracted (--no-entities)"), skipped.description)
+        for table in ["entities", "entity_aliases", "mentions", "post_entities", "quotes"] {
+            XCTAssertEqual(try TestSupport.scalar(database, "SELECT count(*) FROM \(table)"), "0", table)
+        }
+        XCTAssertEqual(try TestSupport.scalar(database, "SELECT count(*) FROM posts"), "33")
+        // The archive without entities is not what a full ingest of the same sources makes.
+        let full = try IngestJob.run(IngestOptions(sourceFolders: [TestSupport.samples], databasePath: database))
+        XCTAssertFalse(full.upToDate)
+        try assertConsistent(database, full)
+        XCTAssertGreaterThan(Int(try TestSupport.scalar(database, "SELECT count(*) FROM entities"))!, 10)
+    }
+
     func testSeedsEntities() throws {
         guard FileManager.default.fileExists(atPath: TestSupport.seeds) else { throw XCTSkip("no ../shared/seeds") }
         let (database, report) = try ingest(TestSupport.seeds)
