@@ -21,13 +21,7 @@ final class IngestCrashTests: XCTestCase {
 
         var leftovers: [String] = []
         for waitForTheWrite in [false, true] {
-            let process = Process()
-            process.executableURL = binary
-            process.arguments = ["ingest", "--sources", corpus, "--db", database]
-            process.currentDirectoryURL = URL(fileURLWithPath: work)  // no config.json there
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
+            let process = try TestSupport.startIngest(binary, sources: corpus, database: database, in: work)
             let temporary = database + ".building-\(process.processIdentifier)"
             if waitForTheWrite {
                 // Bounded: a debug build reaches the write within seconds.

@@ -17,13 +17,7 @@ final class IngestDeterminismTests: XCTestCase {
             let work = try TestSupport.temporaryFolder()
             let databases = try (1...2).map { run in
                 let database = work + "/run\(run).sqlite"
-                let process = Process()
-                process.executableURL = binary
-                process.arguments = ["ingest", "--sources", folder, "--db", database]
-                process.currentDirectoryURL = URL(fileURLWithPath: work)  // no config.json there
-                process.standardOutput = FileHandle.nullDevice
-                process.standardError = FileHandle.nullDevice
-                try process.run()
+                let process = try TestSupport.startIngest(binary, sources: folder, database: database, in: work)
                 process.waitUntilExit()
                 XCTAssertEqual(process.terminationStatus, 0, "ingest of \(folder) failed")
                 return database

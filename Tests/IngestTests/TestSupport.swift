@@ -21,6 +21,18 @@ enum TestSupport {
         return binary
     }
 
+    /// Starts `binary ingest --sources … --db …` in `folder` (so no config.json is read), its output discarded.
+    static func startIngest(_ binary: URL, sources: String, database: String, in folder: String) throws -> Process {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = ["ingest", "--sources", sources, "--db", database]
+        process.currentDirectoryURL = URL(fileURLWithPath: folder)
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+
     static func temporaryFolder() throws -> String {
         let path = NSTemporaryDirectory() + "dateline-tests-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
