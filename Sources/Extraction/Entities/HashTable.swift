@@ -1,48 +1,54 @@
 /// A read-mostly map from word hashes to values: open addressing with linear probing, keyed by
 /// the FNV hashes of ``NameForms`` (already well mixed, so no second hashing as `Dictionary` does).
 /// Used on the per-word hot path (lexicon, gazetteer and given-name look-ups) and for the
-/// corpus's surfaces.
+/// corpus's surfaces. Each slot holds its key and value side by side, so a probe reads one cache line.
 struct HashTable<Value> {
-    private var keys: [UInt64]
-    private var values: [Value?]
+    fileprivate struct Slot {
+        var key: UInt64
+        var value: Value?
+    }
+
+    private var slots: [Slot]
     private var mask: Int
     private(set) var count = 0
 
+    /// A table for `capacity` keys; it stays at most half full, growing as needed.
     init(capacity: Int = 16) {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
-        keys = [UInt64](repeating: 0, count: size)
-        values = [Value?](repeating: nil, count: size)
+        slots = [Slot](repeating: Slot(key: 0, value: nil), count: size)
         mask = size - 1
     }
 
     subscript(key: UInt64) -> Value? {
-        var i = Int(truncatingIfNeeded: key ^ (key >> 29)) & mask
-        while let value = values[i] {
-            if keys[i] == key { return value }
-            i = (i + 1) & mask
+        slots.withUnsafeBufferPointer { slots in
+            var i = Int(truncatingIfNeeded: key ^ (key >> 29)) & mask
+            while true {
+                if slots[i].key == key, let value = slots[i].value { return value }
+                if slots[i].value == nil { return nil }
+                i = (i + 1) & mask
+            }
         }
-        return nil
     }
 
     /// Sets the value for `key`, replacing an existing one.
     mutating func set(_ key: UInt64, _ value: Value) {
-        if (count + 1) * 2 > keys.count { grow() }
+        if (count + 1) * 2 > slots.count { grow() }
         var i = Int(truncatingIfNeeded: key ^ (key >> 29)) & mask
-        while values[i] != nil {
-            if keys[i] == key { values[i] = value; return }
+        while slots[i].value != nil {
+            if slots[i].key == key { slots[i].value = value; return }
             i = (i + 1) & mask
         }
-        keys[i] = key
-        values[i] = value
+        slots[i] = Slot(key: key, value: value)
         count += 1
     }
 
     private mutating func grow() {
-        var bigger = HashTable(capacity: keys.count)
-        for i in keys.indices { if let value = values[i] { bigger.set(keys[i], value) } }
+        var bigger = HashTable(capacity: slots.count)
+        for slot in slots { if let value = slot.value { bigger.set(slot.key, value) } }
         self = bigger
     }
 }
 
 extension HashTable: Sendable where Value: Sendable {}
+extension HashTable.Slot: Sendable where Value: Sendable {}

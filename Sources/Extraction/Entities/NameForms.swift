@@ -135,7 +135,9 @@ enum NameForms {
         return out.isEmpty ? "entity" : String(decoding: out, as: UTF8.self)
     }
 
-    /// Whether the scalar starting at `text[i]` is an upper-case letter.
+    /// Whether the scalar starting at `text[i]` is an upper-case letter. (Out of line: inlined, the
+    /// look-up of Unicode properties costs every caller a metadata call and a stack allocation.)
+    @inline(never)
     static func isUppercaseScalar(_ text: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
         guard let scalar = decode(text, i) else { return false }
         return scalar.properties.isUppercase

@@ -130,14 +130,21 @@ enum Tokenizer {
             if NameForms.isUppercaseScalar(text, at: start) { flags.insert(.capitalized) }
         }
         scan: while i < n {
+            // Most bytes are ASCII letters: read a stretch of them in a tight loop. The lower-case
+            // bit (0x20) of the letters' OR tells whether one was lower-case.
+            let run = i
+            var caseBits: UInt8 = 0
+            while i < n, case let b = text[i], (b | 0x20) &- 0x61 < 26 {
+                caseBits |= b
+                hash = NameForms.mix(hash, b | 0x20)
+                i &+= 1
+            }
+            letters &+= i &- run
+            if caseBits & 0x20 != 0 { lower = true }
+            guard i < n else { break scan }
             let b = text[i]
             if b < 0x80 {
-                if isASCIILetter(b) {
-                    letters += 1
-                    if b >= 0x61 { lower = true }
-                    hash = NameForms.mix(hash, b | 0x20)
-                    i += 1
-                } else if b >= 0x30 && b <= 0x39 {
+                if b >= 0x30 && b <= 0x39 {
                     flags.insert(.hasDigit)
                     hash = NameForms.mix(hash, b)
                     i += 1
