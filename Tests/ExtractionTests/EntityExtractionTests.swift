@@ -169,6 +169,25 @@ final class EntityExtractionTests: XCTestCase {
         XCTAssertEqual(entity(majority, "Ines Carvo")?.titles, ["spokesperson"])
     }
 
+    /// A capitalised word the posts also use in lower case is no lone name; the check is exact, so a
+    /// lower-case word that only shares some bits of its hash does not hide a place.
+    func testALowerCaseWordWithAnOverlappingHashDoesNotHideAPlace() throws {
+        let place = "Vellmark"
+        let letters = Array("abcdefghijklmnopqrstuvwxyz")
+        // A made-up lower-case word whose hash ends in the same 12 bits as the place's.
+        let collider = try XCTUnwrap((0..<100_000).lazy.map { n -> String in
+            var word = "zq", rest = n
+            for _ in 0..<4 { word.append(letters[rest % 26]); rest /= 26 }
+            return word
+        }.first { NameForms.hash($0) & 4095 == NameForms.hash(place) & 4095 && NameForms.hash($0) != NameForms.hash(place) })
+        let corpus = extract("Floods reached Vellmark overnight.", "Residents in Vellmark were moved to the school.",
+                             "The \(collider) road was closed.")
+        XCTAssertEqual(entity(corpus, place)?.type, .place, "\(corpus.entities.map(\.name))")
+        // A real lower-case use still rules the word out.
+        let common = extract("Floods reached Vellmark overnight.", "Residents in Vellmark were moved.", "The vellmark was closed.")
+        XCTAssertNil(entity(common, place))
+    }
+
     func testAPluralHeadNamesTheSameOrganisation() throws {
         let corpus = extract("The Vardish Coastal Fleet sailed on Monday.", "Ships from the Northern and Vardish Coastal Fleets left port.")
         let fleets = corpus.entities.filter { $0.name.hasPrefix("Vardish Coastal Fleet") }
