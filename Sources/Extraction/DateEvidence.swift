@@ -31,8 +31,11 @@ public struct DateEvidence: Sendable, Equatable {
         for post in posts {
             for image in post.images { if let caption = image.caption { addCaption(caption) } }
         }
-        for line in body where line.kind == .text || line.kind == .byline {
-            countWeekdaysAndYears(line.text)
+        for line in body {
+            switch line.kind {
+            case .text, .byline: countWeekdaysAndYears(line.text)
+            default: continue
+            }
         }
     }
 

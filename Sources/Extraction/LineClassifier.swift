@@ -24,10 +24,10 @@ enum LineKind: Equatable {
     case footer
     /// A whole-line credit: `(Getty Images)`.
     case credit(String)
-    /// `From CNN's A and B`, `Analysis from …`, `By …`.
-    case byline
-    /// `CNN's A and B contributed reporting to this post.`
-    case contributors
+    /// `From CNN's A and B`, `Analysis from …`, `By …`, with the authors it names.
+    case byline([String])
+    /// `CNN's A and B contributed reporting to this post.`, with the people it names.
+    case contributors([String])
     /// Anything else: a headline, caption or paragraph.
     case text
 }
@@ -56,8 +56,8 @@ enum LineClassifier {
         if Chrome.isFooterHeading(line) { return .footer }
         if Chrome.isStatus(line) { return .status }
         if Chrome.isWidget(line) || isMediaSlug(line) { return .widget }
-        if NameList.byline(line) != nil { return .byline }
-        if NameList.contributors(line) != nil { return .contributors }
+        if let authors = NameList.byline(line) { return .byline(authors) }
+        if let names = NameList.contributors(line) { return .contributors(names) }
         return .text
     }
 
