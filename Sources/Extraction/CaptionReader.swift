@@ -29,7 +29,7 @@ enum CaptionReader {
 
     /// Splits `Caption text. (Agency/Photographer)` into caption and credit; nil for other lines.
     static func splitCredit(_ text: String) -> (String, String)? {
-        guard text.utf8.last == 0x29, text.containsBytes(". (") || text.containsBytes(".” ("), let open = text.firstRange(of: ". (") ?? text.firstRange(of: ".” (") else { return nil }
+        guard text.utf8.last == 0x29, let open = text.firstByteRange(of: ". (") ?? text.firstByteRange(of: ".” (") else { return nil }
         let caption = String(text[..<open.lowerBound]) + (text[open].hasPrefix(".”") ? ".”" : ".")
         let credits = text[open.upperBound...].dropLast()
         let credit = credits.firstRange(of: ") (").map { credits[..<$0.lowerBound] } ?? credits

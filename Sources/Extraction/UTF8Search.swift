@@ -19,6 +19,21 @@ extension String {
         }
     }
 
+    /// `firstRange(of: needle)` decided on UTF-8 bytes, for the same kind of `needle` as
+    /// ``hasBytePrefix(_:)``. Where a non-ASCII byte touches the first match (it could join a
+    /// character across the edge of the match), `firstRange` decides.
+    func firstByteRange(of needle: StaticString) -> Range<String.Index>? {
+        let pattern = needle.description
+        guard let offset = firstByteOffset(of: pattern) else { return nil }
+        let utf8 = self.utf8
+        let lower = utf8.index(utf8.startIndex, offsetBy: offset)
+        let upper = utf8.index(lower, offsetBy: needle.utf8CodeUnitCount)
+        if lower != utf8.startIndex && utf8[utf8.index(before: lower)] >= 0x80 || upper != utf8.endIndex && utf8[upper] >= 0x80 {
+            return firstRange(of: pattern)
+        }
+        return lower..<upper
+    }
+
     /// `hasPrefix(prefix)` decided on UTF-8 bytes. `prefix` must be made of ASCII characters other
     /// than `K`, `;` and `` ` `` (which have non-ASCII canonical equivalents) or of symbols without
     /// decompositions such as `•`. Where a non-ASCII byte of the string could change how characters
@@ -60,5 +75,32 @@ extension String {
             }
         }
         return result
+    }
+}
+
+extension StringProtocol {
+    /// `split(separator: " ")` decided on UTF-8 bytes. Where a space touches a non-ASCII byte (a
+    /// combining mark after it, or a prepended mark before it, makes it part of a larger
+    /// character), `split` decides.
+    func splitOnSpaces() -> [SubSequence] {
+        let utf8 = self.utf8
+        var words: [SubSequence] = []
+        var start = utf8.startIndex
+        var index = start
+        var previous: UInt8 = 0
+        while index != utf8.endIndex {
+            let byte = utf8[index]
+            if byte == 0x20 || previous == 0x20 {
+                if byte >= 0x80 || previous >= 0x80 { return split(separator: " ") }
+            }
+            if byte == 0x20 {
+                if start != index { words.append(self[start..<index]) }
+                start = utf8.index(after: index)
+            }
+            previous = byte
+            index = utf8.index(after: index)
+        }
+        if start != index { words.append(self[start..<index]) }
+        return words
     }
 }
