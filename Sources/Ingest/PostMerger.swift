@@ -75,11 +75,11 @@ struct PostMerger: Sendable {
     /// The merged post, with paragraphs that are really captions moved out of the body.
     func finished() -> ParsedPost {
         var result = post
-        // Few captions per post: a list beats hashing every paragraph's key.
+        // Few captions per post: comparing each paragraph with them (up to the first difference)
+        // beats building every paragraph's key.
         let captionKeys = result.images.compactMap { $0.caption.map(Fingerprint.comparable) }
         if !captionKeys.isEmpty {
-            let bodyKeys = bodyKeys ?? post.body.map(Fingerprint.comparable)
-            result.body = zip(result.body, bodyKeys).filter { !captionKeys.contains($0.1) }.map(\.0)
+            result.body.removeAll { paragraph in captionKeys.contains { Fingerprint.comparable(of: paragraph, is: $0) } }
         }
         return result
     }

@@ -8,4 +8,14 @@ final class FingerprintTests: XCTestCase {
         XCTAssertEqual(Fingerprint.comparable("Café\u{A0}«Ørsted»\u{2060}€5"), Array("caféØrsted€5".utf8))
         XCTAssertEqual(Fingerprint.comparable("their?highest"), Fingerprint.comparable("their highest"))
     }
+
+    func testComparableOfIsTheComparableForm() {
+        let key = Fingerprint.comparable("Sandbags on Quay Street.")
+        for text in ["Sandbags on Quay Street.", "“Sandbags on quay street”", "Sandbags on Quay Street ?", "Sandbags on Quay",
+                     "Sandbags on Quay Streets", "", "Café\u{A0}«Ørsted»"] {
+            XCTAssertEqual(Fingerprint.comparable(of: text, is: key), Fingerprint.comparable(text) == key, text)
+        }
+        XCTAssertTrue(Fingerprint.comparable(of: " — ", is: []))
+        XCTAssertFalse(Fingerprint.comparable(of: "a", is: []))
+    }
 }
