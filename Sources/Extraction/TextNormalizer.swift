@@ -23,8 +23,7 @@ public enum TextNormalizer {
             var start = 0
             let n = buf.count
             while start <= n {
-                var end = start
-                while end < n && buf[end] != 0x0A { end += 1 }
+                let end = start < n ? memchr(buf.baseAddress! + start, 0x0A, n - start).map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - buf.baseAddress! } ?? n : n
                 if start < n || end > start {
                     // A normalised line is never longer than its source; one byte more ends it with NUL.
                     if end - start + 1 > capacity {
@@ -85,6 +84,13 @@ public enum TextNormalizer {
         var i = start
         while i < end {
             let c = b[i]
+            // Most bytes are copied as they are: all but controls, the space, `?` and the lead bytes
+            // of the characters handled below.
+            if c > 0x20 && c != 0x3F && c != 0xC2 && c != 0xE2 && c != 0xEF {
+                out.append(c)
+                i += 1
+                continue
+            }
             switch c {
             case 0x0D, 0x00:
                 i += 1
