@@ -51,11 +51,9 @@ public struct DateEvidence: Sendable, Equatable {
             if bytes[0] == 0x31 || bytes[0] == 0x32 { readWord(bytes, from: 0, at: 0) }
             var i = 0
             while i + 10 <= n {
-                let x0 = Self.load(base + i), x1 = Self.load(base + i + 1), x2 = Self.load(base + i + 2)
-                var days = Self.zeroBytes(x0 ^ 0x6464_6464_6464_6464) & Self.zeroBytes(x1 ^ 0x6161_6161_6161_6161)
-                    & Self.zeroBytes(x2 ^ 0x7979_7979_7979_7979)
-                var years = Self.zeroBytes(x0 ^ 0x2020_2020_2020_2020)
-                    & (Self.zeroBytes(x1 ^ 0x3131_3131_3131_3131) | Self.zeroBytes(x1 ^ 0x3232_3232_3232_3232))
+                let x0 = ByteBlock.load(base + i), x1 = ByteBlock.load(base + i + 1), x2 = ByteBlock.load(base + i + 2)
+                var days = ByteBlock.matches(0x64, x0) & ByteBlock.matches(0x61, x1) & ByteBlock.matches(0x79, x2)
+                var years = ByteBlock.matches(0x20, x0) & (ByteBlock.matches(0x31, x1) | ByteBlock.matches(0x32, x1))
                 while days != 0 {
                     let p = i + days.trailingZeroBitCount / 8
                     var start = p
@@ -80,16 +78,6 @@ public struct DateEvidence: Sendable, Equatable {
                 i += 1
             }
         }
-    }
-
-    private static func load(_ p: UnsafePointer<UInt8>) -> UInt64 {
-        UInt64(littleEndian: UnsafeRawPointer(p).loadUnaligned(as: UInt64.self))
-    }
-
-    /// The high bit of each byte of `x` that is zero (adding 0x7F to the low seven bits carries into
-    /// the high bit of every other byte, and never into the next byte).
-    private static func zeroBytes(_ x: UInt64) -> UInt64 {
-        ~(((x & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | x) & 0x8080_8080_8080_8080
     }
 
     /// Counts the word that starts at `start` and holds `p` (it runs to the next space) when it is a

@@ -121,14 +121,7 @@ struct PageLine: Equatable {
         return false
     }
 
-    var wordCount: Int {
-        var count = 0
-        var inWord = false
-        for byte in text.utf8 {
-            if byte == 0x20 { inWord = false } else if !inWord { inWord = true; count += 1 }
-        }
-        return count
-    }
+    var wordCount: Int { text.spaceSeparatedWordCount }
 }
 
 /// The page's furniture above the posts.

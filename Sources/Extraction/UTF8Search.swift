@@ -104,3 +104,47 @@ extension StringProtocol {
         return words
     }
 }
+
+extension String {
+    /// How many words (runs of bytes other than the space) the text has, counted eight bytes at a time.
+    public var spaceSeparatedWordCount: Int {
+        var text = self
+        return text.withUTF8 { bytes in
+            var count = 0
+            var afterSpace: UInt64 = 0x80 // the high bit of byte 0 when the byte before the block is a space (or the start)
+            var i = 0
+            if let base = bytes.baseAddress {
+                while i + 8 <= bytes.count {
+                    let spaces = ByteBlock.matches(0x20, ByteBlock.load(base + i))
+                    count += (~spaces & 0x8080_8080_8080_8080 & (spaces << 8 | afterSpace)).nonzeroBitCount
+                    afterSpace = spaces >> 56
+                    i += 8
+                }
+            }
+            var previousIsSpace = afterSpace != 0
+            while i < bytes.count {
+                let isSpace = bytes[i] == 0x20
+                if !isSpace && previousIsSpace { count += 1 }
+                previousIsSpace = isSpace
+                i += 1
+            }
+            return count
+        }
+    }
+}
+
+/// Eight bytes read as one word, to look for a byte in all of them at once.
+enum ByteBlock {
+    /// The eight bytes at `p`, the first in the lowest bits.
+    static func load(_ p: UnsafePointer<UInt8>) -> UInt64 {
+        UInt64(littleEndian: UnsafeRawPointer(p).loadUnaligned(as: UInt64.self))
+    }
+
+    /// The high bit of each byte of `block` that is `byte`, and no other bit.
+    static func matches(_ byte: UInt8, _ block: UInt64) -> UInt64 {
+        let x = block ^ (UInt64(byte) &* 0x0101_0101_0101_0101)
+        // Adding 0x7F to the low seven bits of a byte carries into its high bit unless they are all zero,
+        // and never into the next byte.
+        return ~(((x & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | x) & 0x8080_8080_8080_8080
+    }
+}

@@ -87,17 +87,5 @@ public struct ArchivePost: Sendable, Equatable {
     /// Longest ``excerpt`` in characters.
     public static let excerptLimit = 240
 
-    public var wordCount: Int {
-        var count = 0
-        for paragraph in body {
-            var paragraph = paragraph
-            paragraph.withUTF8 { bytes in
-                var inWord = false
-                for byte in bytes {
-                    if byte == 0x20 { inWord = false } else if !inWord { inWord = true; count += 1 }
-                }
-            }
-        }
-        return count
-    }
+    public var wordCount: Int { body.reduce(0) { $0 + $1.spaceSeparatedWordCount } }
 }

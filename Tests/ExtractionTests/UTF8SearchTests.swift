@@ -47,6 +47,15 @@ final class UTF8SearchTests: XCTestCase {
         }
     }
 
+    func testSpaceSeparatedWordCount() {
+        let cases = ["", " ", "one", "  two  words  ", "Sandbags along Quay Street held overnight.",
+                     "eightchr ninechars", "1234567 ", " 1234567", "a b c d e f g h i j k l m n o p",
+                     "“Café” from the port, said Ana Varston\u{A0}today", String(repeating: "ab ", count: 40)]
+        for text in cases {
+            XCTAssertEqual(text.spaceSeparatedWordCount, text.utf8.split(separator: 0x20).count, text)
+        }
+    }
+
     func testTrimmingSpaces() {
         XCTAssertEqual("  Ana Varston  ".trimmingSpaces, "Ana Varston")
         XCTAssertEqual("   ".trimmingSpaces, "")
