@@ -6,8 +6,7 @@ public enum Fingerprint {
     /// Letters and digits of `text`, lower-cased (ASCII folded; other letters kept as they are).
     /// Symbols such as curly quotes, dashes and NBSP (U+0080–U+00BF, U+2000–U+207F) are dropped.
     public static func comparable(_ text: String) -> [UInt8] {
-        var text = text
-        return text.withUTF8 { bytes in
+        withUTF8(text) { bytes in
             [UInt8](unsafeUninitializedCapacity: bytes.count) { out, count in
                 var n = 0
                 _ = forEachComparableByte(bytes) { byte in
@@ -23,8 +22,7 @@ public enum Fingerprint {
     /// Whether `comparable(text) == key`, decided without building the comparable form (it stops
     /// at the first byte that differs).
     public static func comparable(of text: String, is key: [UInt8]) -> Bool {
-        var text = text
-        return text.withUTF8 { bytes in
+        withUTF8(text) { bytes in
             key.withUnsafeBufferPointer { key in
                 var n = 0
                 let whole = forEachComparableByte(bytes) { byte in
@@ -35,6 +33,14 @@ public enum Fingerprint {
                 return whole && n == key.count
             }
         }
+    }
+
+    /// The text's UTF-8 bytes in place (a native string's), else from a contiguous copy.
+    @inline(__always)
+    private static func withUTF8<R>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        if let result = text.utf8.withContiguousStorageIfAvailable(body) { return result }
+        var copy = text
+        return copy.withUTF8(body)
     }
 
     /// Hands each byte of the comparable form of `bytes` to `body`, in order, until `body` returns

@@ -96,8 +96,8 @@ struct PostMerger: Sendable {
     /// Equal comparable forms, or one a cut-off copy of the other (at least 40 letters shared).
     static func same(_ a: [UInt8], _ b: [UInt8]) -> Bool {
         if a == b { return true }
-        let (short, long) = a.count < b.count ? (a, b) : (b, a)
-        return short.count >= 40 && long.starts(with: short)
+        // Without a (short, long) tuple: building one retains both arrays, and this runs for every pair.
+        return a.count < b.count ? a.count >= 40 && b.starts(with: a) : b.count >= 40 && a.starts(with: b)
     }
 
     /// Of two spellings of one text, the one with fewer `?` (debris), then the longer.
