@@ -85,7 +85,13 @@ public enum Fingerprint {
     /// A short stable id: the first 12 hex digits of the hash.
     public static func shortID(_ bytes: [UInt8]) -> String {
         let h = hash(bytes: bytes)
-        let hex = String(h, radix: 16)
-        return String((String(repeating: "0", count: 16 - hex.count) + hex).prefix(12))
+        // Twelve digits fit in a small string: nothing is allocated.
+        return String(unsafeUninitializedCapacity: 12) { digits in
+            for i in 0..<12 {
+                let nibble = UInt8(truncatingIfNeeded: h >> (60 - 4 * UInt64(i))) & 0xF
+                digits[i] = nibble < 10 ? 0x30 + nibble : 0x57 + nibble
+            }
+            return 12
+        }
     }
 }
