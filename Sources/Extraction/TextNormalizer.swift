@@ -83,9 +83,24 @@ public enum TextNormalizer {
     private static func normalizeLine(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, into out: inout LineBuffer) {
         var i = start
         while i < end {
+            // Most bytes are copied as they are, eight at a time where they can be: all but controls,
+            // `?`, the lead bytes of the characters handled below, and a space that would be dropped.
+            if i + 8 <= end, out.count > 0 {
+                let block = ByteBlock.load(b.baseAddress! + i)
+                let spaces = ByteBlock.matches(0x20, block)
+                let special = ByteBlock.below(0x20, block) | ByteBlock.matches(0x3F, block) | ByteBlock.matches(0xC2, block)
+                    | ByteBlock.matches(0xE2, block) | ByteBlock.matches(0xEF, block)
+                    | spaces & (spaces << 8 | (out.last == 0x20 ? 0x80 : 0))
+                let plain = special.trailingZeroBitCount / 8
+                if plain > 0 {
+                    // The buffer has room for the whole line, so all eight bytes can be stored.
+                    UnsafeMutableRawPointer(out.base + out.count).storeBytes(of: block.littleEndian, as: UInt64.self)
+                    out.count += plain
+                    i += plain
+                    continue
+                }
+            }
             let c = b[i]
-            // Most bytes are copied as they are: all but controls, the space, `?` and the lead bytes
-            // of the characters handled below.
             if c > 0x20 && c != 0x3F && c != 0xC2 && c != 0xE2 && c != 0xEF {
                 out.append(c)
                 i += 1

@@ -147,4 +147,10 @@ enum ByteBlock {
         // and never into the next byte.
         return ~(((x & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | x) & 0x8080_8080_8080_8080
     }
+
+    /// The high bit of each byte of `block` below `limit` (at most 0x80), and no other bit.
+    static func below(_ limit: UInt8, _ block: UInt64) -> UInt64 {
+        // Adding 0x80 - limit to the low seven bits carries into the high bit exactly when they reach `limit`.
+        ~(((block & 0x7F7F_7F7F_7F7F_7F7F) &+ (UInt64(0x80 - limit) &* 0x0101_0101_0101_0101)) | block) & 0x8080_8080_8080_8080
+    }
 }
