@@ -37,6 +37,18 @@ final class PrimitivesTests: XCTestCase {
         }
     }
 
+    func testExcerptCutsAtAWordWithinTheLimitInCharacters() {
+        func excerpt(_ first: String) -> String {
+            ArchivePost(id: "x", headline: nil, byline: nil, authors: [], time: nil, day: nil, precision: .unknown,
+                        body: [first, "Second paragraph."], images: [], contributors: [], pageIDs: [], sourceIndices: []).excerpt
+        }
+        let exact = "“" + String(repeating: "ab ", count: 79) + "ab" // 240 characters, 242 bytes
+        XCTAssertEqual(excerpt(exact), exact)
+        XCTAssertEqual(excerpt("“" + String(repeating: "ab ", count: 80)), "“" + String(repeating: "ab ", count: 78) + "ab…")
+        XCTAssertEqual(excerpt(String(repeating: "é, ", count: 100)), String(repeating: "é, ", count: 78) + "é…")
+        XCTAssertEqual(excerpt(String(repeating: "a", count: 300)), String(repeating: "a", count: 239) + "…")
+    }
+
     func testBinaryAndEmptyText() {
         XCTAssertEqual(SourceLoader.check(Array(" \n\t ".utf8)), .empty)
         XCTAssertEqual(SourceLoader.check(Array("Rivers rose.".utf8) + [0] + Array("x".utf8)), .binary)
