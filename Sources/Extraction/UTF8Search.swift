@@ -40,17 +40,18 @@ extension String {
     /// are segmented or compared, `hasPrefix` decides.
     func hasBytePrefix(_ prefix: StaticString) -> Bool {
         let p = UnsafeBufferPointer(start: prefix.utf8Start, count: prefix.utf8CodeUnitCount)
-        let utf8 = self.utf8
-        var index = utf8.startIndex
-        for byte in p {
-            guard index != utf8.endIndex else { return false }
-            let own = utf8[index]
-            if own != byte { return own >= 0x80 ? hasPrefix(String(decoding: p, as: UTF8.self)) : false }
-            index = utf8.index(after: index)
+        // nil: a non-ASCII byte where the bytes differ, or right after the prefix (a combining mark
+        // would join its last character), so `hasPrefix` decides.
+        let decided = utf8.withContiguousStorageIfAvailable { own -> Bool? in
+            var i = 0
+            while i < p.count {
+                guard i < own.count else { return false }
+                if own[i] != p[i] { return own[i] >= 0x80 ? nil : false }
+                i += 1
+            }
+            return i < own.count && own[i] >= 0x80 ? nil : true
         }
-        // A combining mark after the prefix would join its last character.
-        if index != utf8.endIndex && utf8[index] >= 0x80 { return hasPrefix(String(decoding: p, as: UTF8.self)) }
-        return true
+        return decided.flatMap { $0 } ?? hasPrefix(String(decoding: p, as: UTF8.self))
     }
 
     /// The last byte that is not a space, closing quote, apostrophe or closing bracket.
