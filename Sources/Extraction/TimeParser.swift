@@ -14,7 +14,8 @@ public enum TimeParser {
     public static func timestamp(in line: String) -> Timestamp? {
         guard let first = line.utf8.first, line.utf8.count <= maxLineBytes,
               (0x30...0x39).contains(first) || (0x41...0x5A).contains(first),
-              line.utf8.contains(0x3A) else { return nil } // every order has a clock, and a clock has its `:`
+              // Every order has a clock, and a clock has its `:`.
+              line.utf8.withContiguousStorageIfAvailable({ $0.contains(0x3A) }) ?? line.utf8.contains(0x3A) else { return nil }
         var words = Words(line)
         if let word = words.peek, word == "Updated" || word == "Posted" || word == "Published" {
             words.next()
