@@ -13,7 +13,7 @@ enum CaptionReader {
         if let next, next.text == line.text {
             var image = PostImage(caption: line.text)
             var used = 2
-            if let (caption, credit) = splitCredit(line.text) { image = PostImage(caption: caption, credit: credit) }
+            if let captioned = line.captioned { image = captioned }
             if i + 2 < lines.count, case .credit(let credit) = lines[i + 2].kind {
                 image.credit = credit
                 used = 3
@@ -23,19 +23,20 @@ enum CaptionReader {
         if let next, case .credit(let credit) = next.kind, line.wordCount <= 80 {
             return (PostImage(caption: line.text, credit: credit), 2)
         }
-        if let (caption, credit) = splitCredit(line.text) { return (PostImage(caption: caption, credit: credit), 1) }
+        if let captioned = line.captioned { return (captioned, 1) }
         return nil
     }
 
     /// Splits `Caption text. (Agency/Photographer)` into caption and credit; nil for other lines.
-    static func splitCredit(_ text: String) -> (String, String)? {
-        guard text.utf8.last == 0x29, text.containsBytes(". (") || text.containsBytes(".” ("), let open = text.firstRange(of: ". (") ?? text.firstRange(of: ".” (") else { return nil }
+    /// ``PageLine`` keeps the answer for each text line (``PageLine/captioned``).
+    static func splitCredit(_ text: String) -> PostImage? {
+        guard text.utf8.last == 0x29, let open = text.firstByteRange(of: ". (") ?? text.firstByteRange(of: ".” (") else { return nil }
         let caption = String(text[..<open.lowerBound]) + (text[open].hasPrefix(".”") ? ".”" : ".")
         let credits = text[open.upperBound...].dropLast()
         let credit = credits.firstRange(of: ") (").map { credits[..<$0.lowerBound] } ?? credits
         guard !credit.isEmpty, credit.count <= 120, !credit.contains(". "), !credit.hasSuffix("."),
               credit.split(separator: " ").count <= 12, !credit.contains("(") || credits.contains(") (")
         else { return nil }
-        return (caption, String(credit))
+        return PostImage(caption: caption, credit: String(credit))
     }
 }

@@ -31,37 +31,75 @@ public struct DateEvidence: Sendable, Equatable {
         for post in posts {
             for image in post.images { if let caption = image.caption { addCaption(caption) } }
         }
-        for line in body where line.kind == .text || line.kind == .byline {
-            countWeekdaysAndYears(line.text)
+        for line in body {
+            switch line.kind {
+            case .text, .byline: countWeekdaysAndYears(line.text)
+            default: continue
+            }
         }
     }
 
-    /// Scans the bytes of a line for weekday names and four-digit years without splitting it.
+    /// Counts weekday names and four-digit years in a line without splitting it into words: only the
+    /// words that hold a `day` (as every weekday name does) or start with `1` or `2` are read, and
+    /// those are found eight positions at a time. A word may be read twice (a year with a `day` in
+    /// it): a year is a set member, and a weekday name holds one `day`, so nothing counts twice.
     private mutating func countWeekdaysAndYears(_ text: String) {
         var text = text
         text.withUTF8 { bytes in
-            var start = 0
-            while start < bytes.count {
-                var end = start
-                while end < bytes.count && bytes[end] != 0x20 { end += 1 }
-                let length = end - start
-                let first = bytes[start]
-                if length >= 6 && length <= 10 && (first == 0x4D || first == 0x54 || first == 0x57 || first == 0x46 || first == 0x53) {
-                    if let weekday = Self.weekday(UnsafeBufferPointer(rebasing: bytes[start..<end])) {
-                        weekdayCounts[weekday] += 1
-                    }
-                } else if length >= 4 && (first == 0x31 || first == 0x32) {
-                    var year = 0
-                    var digits = 0
-                    while digits < 4 && bytes[start + digits] >= 0x30 && bytes[start + digits] <= 0x39 {
-                        year = year * 10 + Int(bytes[start + digits] - 0x30)
-                        digits += 1
-                    }
-                    let next = start + 4 < end ? bytes[start + 4] : 0x20
-                    if digits == 4 && (1990...2100).contains(year) && !(next >= 0x30 && next <= 0x39) { years.insert(year) }
+            guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
+            let n = bytes.count
+            if bytes[0] == 0x31 || bytes[0] == 0x32 { readWord(bytes, from: 0, at: 0) }
+            var i = 0
+            while i + 10 <= n {
+                let x0 = ByteBlock.load(base + i), x1 = ByteBlock.load(base + i + 1), x2 = ByteBlock.load(base + i + 2)
+                var days = ByteBlock.matches(0x64, x0) & ByteBlock.matches(0x61, x1) & ByteBlock.matches(0x79, x2)
+                var years = ByteBlock.matches(0x20, x0) & (ByteBlock.matches(0x31, x1) | ByteBlock.matches(0x32, x1))
+                while days != 0 {
+                    let p = i + days.trailingZeroBitCount / 8
+                    var start = p
+                    while start > 0 && bytes[start - 1] != 0x20 { start -= 1 }
+                    readWord(bytes, from: start, at: p)
+                    days &= days &- 1
                 }
-                start = end + 1
+                while years != 0 {
+                    let p = i + years.trailingZeroBitCount / 8 + 1
+                    readWord(bytes, from: p, at: p)
+                    years &= years &- 1
+                }
+                i += 8
             }
+            while i < n { // the last positions one at a time
+                if i + 2 < n && bytes[i] == 0x64 && bytes[i + 1] == 0x61 && bytes[i + 2] == 0x79 {
+                    var start = i
+                    while start > 0 && bytes[start - 1] != 0x20 { start -= 1 }
+                    readWord(bytes, from: start, at: i)
+                }
+                if i + 1 < n && bytes[i] == 0x20 && (bytes[i + 1] == 0x31 || bytes[i + 1] == 0x32) { readWord(bytes, from: i + 1, at: i + 1) }
+                i += 1
+            }
+        }
+    }
+
+    /// Counts the word that starts at `start` and holds `p` (it runs to the next space) when it is a
+    /// weekday name or a year.
+    private mutating func readWord(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, at p: Int) {
+        var end = p + 1
+        while end < bytes.count && bytes[end] != 0x20 { end += 1 }
+        let length = end - start
+        let first = bytes[start]
+        if length >= 6 && length <= 10 && (first == 0x4D || first == 0x54 || first == 0x57 || first == 0x46 || first == 0x53) {
+            if let weekday = Self.weekday(UnsafeBufferPointer(rebasing: bytes[start..<end])) {
+                weekdayCounts[weekday] += 1
+            }
+        } else if length >= 4 && (first == 0x31 || first == 0x32) {
+            var year = 0
+            var digits = 0
+            while digits < 4 && bytes[start + digits] >= 0x30 && bytes[start + digits] <= 0x39 {
+                year = year * 10 + Int(bytes[start + digits] - 0x30)
+                digits += 1
+            }
+            let next = start + 4 < end ? bytes[start + 4] : 0x20
+            if digits == 4 && (1990...2100).contains(year) && !(next >= 0x30 && next <= 0x39) { years.insert(year) }
         }
     }
 

@@ -63,7 +63,7 @@ enum HeadlineDetector {
 
     /// A candidate that is not a caption with its credit (`… on Tuesday. (Lena Fisk/Harbour Press)`).
     static func looksLikeHeadline(_ line: PageLine) -> Bool {
-        isCandidate(line) && CaptionReader.splitCredit(line.text) == nil
+        isCandidate(line) && line.captioned == nil
     }
 
     static func score(_ body: [PageLine], _ i: Int, timeBelow: Bool = false) -> Int {
@@ -92,7 +92,7 @@ enum HeadlineDetector {
         case .text:
             guard let next else { break }
             if next.text == body[i].text { score -= 3 } // a caption printed twice is not a headline
-            if CaptionReader.splitCredit(next.text) != nil { score += 1 }
+            if next.captioned != nil { score += 1 }
             if isCandidate(next) { score -= 1 }
         default: break
         }

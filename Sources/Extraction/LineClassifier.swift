@@ -24,10 +24,10 @@ enum LineKind: Equatable {
     case footer
     /// A whole-line credit: `(Getty Images)`.
     case credit(String)
-    /// `From CNN's A and B`, `Analysis from …`, `By …`.
-    case byline
-    /// `CNN's A and B contributed reporting to this post.`
-    case contributors
+    /// `From CNN's A and B`, `Analysis from …`, `By …`, with the authors it names.
+    case byline([String])
+    /// `CNN's A and B contributed reporting to this post.`, with the people it names.
+    case contributors([String])
     /// Anything else: a headline, caption or paragraph.
     case text
 }
@@ -56,8 +56,8 @@ enum LineClassifier {
         if Chrome.isFooterHeading(line) { return .footer }
         if Chrome.isStatus(line) { return .status }
         if Chrome.isWidget(line) || isMediaSlug(line) { return .widget }
-        if NameList.byline(line) != nil { return .byline }
-        if NameList.contributors(line) != nil { return .contributors }
+        if let authors = NameList.byline(line) { return .byline(authors) }
+        if let names = NameList.contributors(line) { return .contributors(names) }
         return .text
     }
 
@@ -65,7 +65,7 @@ enum LineClassifier {
     static func declaredCount(_ line: String) -> Int? {
         // `Int` reads an optional sign, then digits.
         guard let first = line.utf8.first, (0x30...0x39).contains(first) || first == 0x2B || first == 0x2D else { return nil }
-        let parts = line.split(separator: " ")
+        let parts = line.splitOnSpaces()
         guard parts.count == 2, let n = Int(parts[0]), n >= 0 else { return nil }
         switch parts[1].lowercased() {
         case "posts", "post", "updates", "update", "entries": return n
@@ -88,7 +88,7 @@ enum LineClassifier {
     static func isMediaSlug(_ line: String) -> Bool {
         guard let firstByte = line.utf8.first, (firstByte >= 0x61 && firstByte <= 0x7A) || (firstByte >= 0x30 && firstByte <= 0x39),
               line.utf8.count <= 80 else { return false }
-        let words = line.split(separator: " ")
+        let words = line.splitOnSpaces()
         guard (2...8).contains(words.count), let first = words.first, let last = words.last,
               let f = first.first, f.isLowercase || first.allSatisfy(\.isASCIIDigitChar) else { return false }
         return last.count >= 4 && last.allSatisfy { $0.isASCIIDigitChar || $0 == "." || $0 == "-" }

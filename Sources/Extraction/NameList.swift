@@ -8,7 +8,7 @@ public enum NameList {
     public static func byline(_ line: String) -> [String]? {
         guard line.utf8.count <= 200, let last = line.utf8.last, !sentencePunctuation.contains(last),
               line.hasBytePrefix("From ") || line.hasBytePrefix("By ") || line.containsBytes(" from ") else { return nil }
-        var words = line.split(separator: " ")
+        var words = line.splitOnSpaces()
         guard words.count >= 2, words.count <= 24 else { return nil }
         if words.count > 2, words[0].first?.isUppercase == true, words[1] == "from" {
             words.removeFirst() // "Analysis from …", "Opinion from …"
@@ -41,10 +41,10 @@ public enum NameList {
             return reporters(line)
         }
         guard line.utf8.count <= 600, line.containsBytes(" contributed"),
-              let range = line.firstRange(of: " contributed ") ?? line.firstRange(of: " contributed.") else { return nil }
+              let range = line.firstByteRange(of: " contributed ") ?? line.firstByteRange(of: " contributed.") else { return nil }
         let tail = line[range.upperBound...]
         guard tail.utf8.count <= 60, line.hasSuffix(".") else { return nil }
-        let words = line[..<range.lowerBound].split(separator: " ")
+        let words = line[..<range.lowerBound].splitOnSpaces()
         guard !words.isEmpty, words.count <= 60 else { return nil }
         if let names = names(in: words), !names.isEmpty { return names }
         return nil
@@ -52,10 +52,10 @@ public enum NameList {
 
     /// `Reporting by A and B in Kyiv; Editing by C` → `["A", "B"]`.
     private static func reporters(_ line: String) -> [String]? {
-        guard line.utf8.count <= 300, let by = line.firstRange(of: " by ") else { return nil }
+        guard line.utf8.count <= 300, let by = line.firstByteRange(of: " by ") else { return nil }
         var part = line[by.upperBound...].prefix { $0 != ";" }
         if part.last == "." { part.removeLast() }
-        guard let names = names(in: part.split(separator: " ")), !names.isEmpty else { return nil }
+        guard let names = names(in: part.splitOnSpaces()), !names.isEmpty else { return nil }
         return names
     }
 
@@ -101,8 +101,15 @@ public enum NameList {
 
     /// A capitalised word, an initial, or a lower-case particle that names carry (`de`, `van`, `bin`).
     private static func isNameWord(_ word: Substring) -> Bool {
+        let utf8 = word.utf8
+        if let first = utf8.first, utf8.allSatisfy({ $0 < 0x80 }) { // each byte a character: decided on bytes
+            guard first >= 0x41 && first <= 0x5A else { return particles.contains(word) }
+            return utf8.allSatisfy { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A || $0 == 0x2E || $0 == 0x2D || $0 == 0x27 }
+        }
         guard let first = word.first else { return false }
         if first.isUppercase { return word.allSatisfy { $0.isLetter || $0 == "." || $0 == "-" || $0 == "'" || $0 == "’" } }
-        return ["de", "da", "van", "von", "der", "bin", "al", "la", "le", "du", "dos", "del"].contains(word)
+        return particles.contains(word)
     }
+
+    private static let particles: [Substring] = ["de", "da", "van", "von", "der", "bin", "al", "la", "le", "du", "dos", "del"]
 }

@@ -82,6 +82,9 @@ struct PageLine: Equatable {
     let kind: LineKind
     let blankBefore: Bool
     var blankAfter: Bool
+    /// A text line that prints a caption with its credit (`… . (Agency/Photographer)`), split
+    /// once here (``CaptionReader/splitCredit(_:)``) for the readers that ask.
+    let captioned: PostImage?
 
     static func make(_ raw: [String]) -> [PageLine] {
         var lines: [PageLine] = []
@@ -93,7 +96,9 @@ struct PageLine: Equatable {
                 if !lines.isEmpty { lines[lines.count - 1].blankAfter = true }
                 continue
             }
-            lines.append(PageLine(text: text, kind: LineClassifier.classify(text), blankBefore: blank, blankAfter: false))
+            let kind = LineClassifier.classify(text)
+            lines.append(PageLine(text: text, kind: kind, blankBefore: blank, blankAfter: false,
+                                  captioned: kind == .text ? CaptionReader.splitCredit(text) : nil))
             blank = false
         }
         return lines
@@ -121,14 +126,7 @@ struct PageLine: Equatable {
         return false
     }
 
-    var wordCount: Int {
-        var count = 0
-        var inWord = false
-        for byte in text.utf8 {
-            if byte == 0x20 { inWord = false } else if !inWord { inWord = true; count += 1 }
-        }
-        return count
-    }
+    var wordCount: Int { text.spaceSeparatedWordCount }
 }
 
 /// The page's furniture above the posts.
@@ -157,7 +155,7 @@ struct PageHeader {
             case .text:
                 if next == .videoDuration { continue }
                 if case .bullet = next { continue } // "Where things stand": the bullets' heading
-                if CaptionReader.splitCredit(line.text) != nil {
+                if line.captioned != nil {
                     captions.append(line.text)
                 } else if line.endsLikeSentence {
                     if line.wordCount >= 6 { sentences.append(line.text) }

@@ -75,11 +75,11 @@ enum PostBuilder {
             if layout == .headless && closed { finish() }
             if current == nil { current = ParsedPost() }
             switch line.kind {
-            case .byline where current!.body.isEmpty && current!.byline == nil:
+            case .byline(let authors) where current!.body.isEmpty && current!.byline == nil:
                 current!.byline = line.text
-                current!.authors = NameList.byline(line.text) ?? []
-            case .contributors:
-                current!.contributors.append(contentsOf: NameList.contributors(line.text) ?? [])
+                current!.authors = authors
+            case .contributors(let names):
+                current!.contributors.append(contentsOf: names)
                 closed = true
             case .bullet(let text):
                 current!.body.append("• " + text)

@@ -23,8 +23,7 @@ public enum TextNormalizer {
             var start = 0
             let n = buf.count
             while start <= n {
-                var end = start
-                while end < n && buf[end] != 0x0A { end += 1 }
+                let end = start < n ? memchr(buf.baseAddress! + start, 0x0A, n - start).map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - buf.baseAddress! } ?? n : n
                 if start < n || end > start {
                     // A normalised line is never longer than its source; one byte more ends it with NUL.
                     if end - start + 1 > capacity {
@@ -84,7 +83,29 @@ public enum TextNormalizer {
     private static func normalizeLine(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, into out: inout LineBuffer) {
         var i = start
         while i < end {
+            // Most bytes are copied as they are, eight at a time where they can be: all but controls,
+            // `?`, the lead bytes of the characters handled below, and a space that would be dropped.
+            if i + 8 <= end, out.count > 0 {
+                let block = ByteBlock.load(b.baseAddress! + i)
+                let spaces = ByteBlock.matches(0x20, block)
+                let special = ByteBlock.below(0x20, block) | ByteBlock.matches(0x3F, block) | ByteBlock.matches(0xC2, block)
+                    | ByteBlock.matches(0xE2, block) | ByteBlock.matches(0xEF, block)
+                    | spaces & (spaces << 8 | (out.last == 0x20 ? 0x80 : 0))
+                let plain = special.trailingZeroBitCount / 8
+                if plain > 0 {
+                    // The buffer has room for the whole line, so all eight bytes can be stored.
+                    UnsafeMutableRawPointer(out.base + out.count).storeBytes(of: block.littleEndian, as: UInt64.self)
+                    out.count += plain
+                    i += plain
+                    continue
+                }
+            }
             let c = b[i]
+            if c > 0x20 && c != 0x3F && c != 0xC2 && c != 0xE2 && c != 0xEF {
+                out.append(c)
+                i += 1
+                continue
+            }
             switch c {
             case 0x0D, 0x00:
                 i += 1

@@ -13,7 +13,9 @@ public enum TimeParser {
     /// `a.m.`/`p.m.` is a 24-hour clock. The zone is required: no offset is ever guessed.
     public static func timestamp(in line: String) -> Timestamp? {
         guard let first = line.utf8.first, line.utf8.count <= maxLineBytes,
-              (0x30...0x39).contains(first) || (0x41...0x5A).contains(first) else { return nil }
+              (0x30...0x39).contains(first) || (0x41...0x5A).contains(first),
+              // Every order has a clock, and a clock has its `:`.
+              line.utf8.withContiguousStorageIfAvailable({ $0.contains(0x3A) }) ?? line.utf8.contains(0x3A) else { return nil }
         var words = Words(line)
         if let word = words.peek, word == "Updated" || word == "Posted" || word == "Published" {
             words.next()
@@ -160,21 +162,26 @@ public enum TimeParser {
     }
 
     /// `February`, `Feb`, `Feb.`, `Sept.` → month number.
+    ///
+    /// Decided on bytes: the names are ASCII, and no other character is canonically equivalent to
+    /// one of their letters, so a word with a non-ASCII byte is no month.
     static func monthNumber(_ word: Substring) -> Int? {
-        // Month names start with one of these letters.
-        guard let initial = word.utf8.first, [0x41, 0x44, 0x46, 0x4A, 0x4D, 0x4E, 0x4F, 0x53].contains(initial) else { return nil }
-        var w = word
-        if w.last == "." || w.last == "," { w.removeLast() }
-        guard w.count >= 3, let first = w.first, first.isUppercase else { return nil }
-        let names = ["January", "February", "March", "April", "May", "June", "July", "August",
-                     "September", "October", "November", "December"]
-        for (index, name) in names.enumerated() {
-            if w == name { return index + 1 }
-            if w.count <= 4 && name.hasPrefix(w) && word.last == "." { return index + 1 }
-            if w.count == 3 && name.hasPrefix(w) && name != "May" { return index + 1 }
+        var w = word.utf8
+        // Month names start with one of these capitals.
+        guard let initial = w.first, [0x41, 0x44, 0x46, 0x4A, 0x4D, 0x4E, 0x4F, 0x53].contains(initial) else { return nil }
+        let dotted = w.last == 0x2E
+        if dotted || w.last == 0x2C { w.removeLast() }
+        guard w.count >= 3, w.allSatisfy({ $0 < 0x80 }) else { return nil }
+        for (index, name) in monthNames.enumerated() {
+            if name.elementsEqual(w) { return index + 1 }
+            if w.count <= 4 && name.starts(with: w) && dotted { return index + 1 }
+            if w.count == 3 && name.starts(with: w) && index != 4 { return index + 1 } // not `May`
         }
         return nil
     }
+
+    private static let monthNames: [[UInt8]] = ["January", "February", "March", "April", "May", "June", "July", "August",
+                                                "September", "October", "November", "December"].map { Array($0.utf8) }
 
     static func leadingNumber(_ word: Substring) -> Int? {
         var value = 0
@@ -196,22 +203,17 @@ public enum TimeParser {
 
 /// A cursor over the space-separated words of a line.
 struct Words {
-    private var rest: Substring
+    private let words: [Substring]
+    private var index = 0
 
-    init(_ line: String) { rest = Substring(line) }
+    init(_ line: String) { words = line.splitOnSpaces() }
 
-    var peek: Substring? {
-        let trimmed = rest.drop(while: { $0 == " " })
-        guard !trimmed.isEmpty else { return nil }
-        return trimmed.prefix(while: { $0 != " " })
-    }
+    var peek: Substring? { index < words.count ? words[index] : nil }
 
     @discardableResult
     mutating func next() -> Substring? {
-        rest = rest.drop(while: { $0 == " " })
-        guard !rest.isEmpty else { return nil }
-        let word = rest.prefix(while: { $0 != " " })
-        rest = rest[word.endIndex...]
-        return word
+        guard index < words.count else { return nil }
+        index += 1
+        return words[index - 1]
     }
 }

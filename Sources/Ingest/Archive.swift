@@ -75,9 +75,10 @@ public struct ArchivePost: Sendable, Equatable {
             let cut = first[..<first.utf8.index(first.startIndex, offsetBy: Self.excerptLimit - 1)]
             words = cut.utf8.lastIndex(of: 0x20).map { cut[..<$0] } ?? cut
         } else {
-            guard let limit = first.index(first.startIndex, offsetBy: Self.excerptLimit, limitedBy: first.endIndex),
-                  limit != first.endIndex else { return first }
-            let cut = first.prefix(Self.excerptLimit - 1)
+            // One walk over the characters: where the cut ends, and whether more than the limit follow.
+            guard let cutEnd = first.index(first.startIndex, offsetBy: Self.excerptLimit - 1, limitedBy: first.endIndex),
+                  cutEnd != first.endIndex, first.index(after: cutEnd) != first.endIndex else { return first }
+            let cut = first[..<cutEnd]
             words = cut.lastIndex(of: " ").map { cut[..<$0] } ?? cut
         }
         while let last = words.last, last == " " || last == "," || last == ";" || last == ":" { words.removeLast() }
@@ -87,17 +88,5 @@ public struct ArchivePost: Sendable, Equatable {
     /// Longest ``excerpt`` in characters.
     public static let excerptLimit = 240
 
-    public var wordCount: Int {
-        var count = 0
-        for paragraph in body {
-            var paragraph = paragraph
-            paragraph.withUTF8 { bytes in
-                var inWord = false
-                for byte in bytes {
-                    if byte == 0x20 { inWord = false } else if !inWord { inWord = true; count += 1 }
-                }
-            }
-        }
-        return count
-    }
+    public var wordCount: Int { body.reduce(0) { $0 + $1.spaceSeparatedWordCount } }
 }

@@ -75,11 +75,11 @@ struct PostMerger: Sendable {
     /// The merged post, with paragraphs that are really captions moved out of the body.
     func finished() -> ParsedPost {
         var result = post
-        // Few captions per post: a list beats hashing every paragraph's key.
+        // Few captions per post: comparing each paragraph with them (up to the first difference)
+        // beats building every paragraph's key.
         let captionKeys = result.images.compactMap { $0.caption.map(Fingerprint.comparable) }
         if !captionKeys.isEmpty {
-            let bodyKeys = bodyKeys ?? post.body.map(Fingerprint.comparable)
-            result.body = zip(result.body, bodyKeys).filter { !captionKeys.contains($0.1) }.map(\.0)
+            result.body.removeAll { paragraph in captionKeys.contains { Fingerprint.comparable(of: paragraph, is: $0) } }
         }
         return result
     }
@@ -96,8 +96,8 @@ struct PostMerger: Sendable {
     /// Equal comparable forms, or one a cut-off copy of the other (at least 40 letters shared).
     static func same(_ a: [UInt8], _ b: [UInt8]) -> Bool {
         if a == b { return true }
-        let (short, long) = a.count < b.count ? (a, b) : (b, a)
-        return short.count >= 40 && long.starts(with: short)
+        // Without a (short, long) tuple: building one retains both arrays, and this runs for every pair.
+        return a.count < b.count ? a.count >= 40 && b.starts(with: a) : b.count >= 40 && a.starts(with: b)
     }
 
     /// Of two spellings of one text, the one with fewer `?` (debris), then the longer.

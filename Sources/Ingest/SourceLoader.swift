@@ -100,7 +100,7 @@ struct SourceLoader {
         if text.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) { return .empty }
         let longest = longestLine(text)
         if longest > maxLineBytes { return .lineTooLong(longest) }
-        if text.contains(0) { return .binary }
+        if text.withUnsafeBytes({ bytes in bytes.baseAddress.map { memchr($0, 0, bytes.count) != nil } ?? false }) { return .binary }
         if let offset = firstInvalidUTF8(text) { return .invalidUTF8(offset: offset) }
         return nil
     }
@@ -126,6 +126,9 @@ struct SourceLoader {
             var i = 0
             let n = b.count
             while i < n {
+                // ASCII runs eight bytes at a time.
+                while i + 8 <= n, UnsafeRawPointer(b.baseAddress! + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { i += 8 }
+                guard i < n else { break }
                 let c = b[i]
                 if c < 0x80 { i += 1; continue }
                 let length: Int

@@ -25,6 +25,14 @@ final class TextNormalizerTests: XCTestCase {
     func testSpacesAreNormalised() {
         XCTAssertEqual(TextNormalizer.normalize("a\u{A0}b\u{2009}c\u{200B}d  e\t f \u{A0}"), "a b cd e f")
         XCTAssertEqual(TextNormalizer.normalize("\u{FEFF}text\r"), "text")
+        // Long lines, where plain bytes are copied in blocks: what breaks a block falls at every offset.
+        for pad in 0..<9 {
+            let lead = String(repeating: "x", count: pad)
+            XCTAssertEqual(TextNormalizer.normalize(" \(lead)Rivers   rose\tat  Quay Street,\u{A0}\u{A0}officials said?  "),
+                           "\(lead)Rivers rose at Quay Street, officials said?")
+            XCTAssertEqual(TextNormalizer.normalize("\(lead)Sandbags\u{0}held\u{200B}overnight\r along\u{2009} the quay"),
+                           "\(lead)Sandbagsheldovernight along the quay")
+        }
     }
 
     func testLinesKeepBlanksAndDropAttributeDebris() {

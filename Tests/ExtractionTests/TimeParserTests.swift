@@ -74,5 +74,13 @@ final class TimeParserTests: XCTestCase {
         evidence.collect(header: PageHeader([]), body: body, posts: [])
         XCTAssertEqual(evidence.weekdayCounts, [0, 0, 0, 0, 0, 3, 1])
         XCTAssertEqual(evidence.years, [2023, 2024])
+
+        // At the start and end of a line, across the eight-byte blocks, and `day` inside other words.
+        var more = DateEvidence()
+        more.collect(header: PageHeader([]), body: PageLine.make(["2022 Monday today Wednesday 1999x daydreams 2001 Sunday",
+                                                                   "Tuesday", "2020", "Sunday Sunday2 x2021 Thursdays,"]),
+                     posts: [])
+        XCTAssertEqual(more.weekdayCounts, [3, 1, 1, 1, 0, 0, 0]) // `Sunday2` counts, as `Friday1` does
+        XCTAssertEqual(more.years, [2022, 1999, 2001, 2020])
     }
 }

@@ -24,6 +24,38 @@ final class UTF8SearchTests: XCTestCase {
         }
     }
 
+    func testFirstByteRangeAgreesWithFirstRange() {
+        let cases: [(String, StaticString)] = [
+            ("Ana and Tomas contributed reporting.", " contributed "), ("Ana contributed.", " contributed."),
+            ("Ana contributed", " contributed "), ("", " by "), ("Reporting by Ana; Editing by Bo", " by "),
+            ("Ana \u{301}contributed \u{301}x", " contributed "), // a combining mark joins the first space
+            ("Ana é contributed x", " contributed "), ("Riverbanks gave way. (Lena Fisk/MNN)", ". ("),
+            ("“We stay.” (Lena Fisk)", ".” ("), ("“We stay.”\u{301} (Lena Fisk)", ".” ("), ("Café. (Ana)", ". ("),
+        ]
+        for (text, needle) in cases {
+            XCTAssertEqual(text.firstByteRange(of: needle), text.firstRange(of: needle.description), "\(text) / \(needle)")
+        }
+    }
+
+    func testSplitOnSpacesAgreesWithSplit() {
+        let cases = ["From MNN's Ana Varston", "  two  spaces  ", "", " ", "one", "“Café” from the port",
+                     "a \u{301}b c", "é b", "a é", "36 Posts", "by Ana - Reuters"]
+        for text in cases {
+            XCTAssertEqual(text.splitOnSpaces(), text.split(separator: " "), text)
+            let sub = text.dropFirst()
+            XCTAssertEqual(sub.splitOnSpaces(), sub.split(separator: " "), text)
+        }
+    }
+
+    func testSpaceSeparatedWordCount() {
+        let cases = ["", " ", "one", "  two  words  ", "Sandbags along Quay Street held overnight.",
+                     "eightchr ninechars", "1234567 ", " 1234567", "a b c d e f g h i j k l m n o p",
+                     "“Café” from the port, said Ana Varston\u{A0}today", String(repeating: "ab ", count: 40)]
+        for text in cases {
+            XCTAssertEqual(text.spaceSeparatedWordCount, text.utf8.split(separator: 0x20).count, text)
+        }
+    }
+
     func testTrimmingSpaces() {
         XCTAssertEqual("  Ana Varston  ".trimmingSpaces, "Ana Varston")
         XCTAssertEqual("   ".trimmingSpaces, "")

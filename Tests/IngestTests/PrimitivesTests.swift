@@ -28,5 +28,30 @@ final class PrimitivesTests: XCTestCase {
         XCTAssertEqual(SourceLoader.firstInvalidUTF8([0x61, 0xC0, 0x80]), 1) // overlong
         XCTAssertEqual(SourceLoader.firstInvalidUTF8([0x61, 0xED, 0xA0, 0x80]), 1) // surrogate
         XCTAssertEqual(SourceLoader.firstInvalidUTF8([0xE2, 0x80]), 0) // truncated
+        // Long ASCII runs are skipped in blocks; the offset is still the bad byte's.
+        let ascii = Array("Sandbags along Quay Street held overnight. ".utf8)
+        XCTAssertNil(SourceLoader.firstInvalidUTF8(ascii + Array("“é”".utf8) + ascii))
+        for cut in [0, 1, 7, 8, 9, 17] {
+            XCTAssertEqual(SourceLoader.firstInvalidUTF8(Array(ascii.prefix(cut)) + [0xFF] + ascii), cut)
+            XCTAssertEqual(SourceLoader.firstInvalidUTF8(ascii + Array("é".utf8) + Array(ascii.prefix(cut)) + [0xC3]), ascii.count + 2 + cut)
+        }
+    }
+
+    func testExcerptCutsAtAWordWithinTheLimitInCharacters() {
+        func excerpt(_ first: String) -> String {
+            ArchivePost(id: "x", headline: nil, byline: nil, authors: [], time: nil, day: nil, precision: .unknown,
+                        body: [first, "Second paragraph."], images: [], contributors: [], pageIDs: [], sourceIndices: []).excerpt
+        }
+        let exact = "“" + String(repeating: "ab ", count: 79) + "ab" // 240 characters, 242 bytes
+        XCTAssertEqual(excerpt(exact), exact)
+        XCTAssertEqual(excerpt("“" + String(repeating: "ab ", count: 80)), "“" + String(repeating: "ab ", count: 78) + "ab…")
+        XCTAssertEqual(excerpt(String(repeating: "é, ", count: 100)), String(repeating: "é, ", count: 78) + "é…")
+        XCTAssertEqual(excerpt(String(repeating: "a", count: 300)), String(repeating: "a", count: 239) + "…")
+    }
+
+    func testBinaryAndEmptyText() {
+        XCTAssertEqual(SourceLoader.check(Array(" \n\t ".utf8)), .empty)
+        XCTAssertEqual(SourceLoader.check(Array("Rivers rose.".utf8) + [0] + Array("x".utf8)), .binary)
+        XCTAssertNil(SourceLoader.check(Array("Rivers rose.\n".utf8)))
     }
 }
