@@ -21,11 +21,34 @@ struct EntityRows: Sendable {
         case mentions, postEntities, entities, aliases, quotes
     }
 
+    /// The posts in id order, and where each post's rows are in ``EntityCorpus/mentions``.
+    private struct PostLayout: Sendable {
+        /// Post indices in id order: post `byID[i]` has rowid `i + 1`.
+        let byID: [Int]
+        /// `mentions[rows[p]]` are post `p`'s rows (the corpus orders its mentions by post).
+        let rows: [Range<Int>]
+
+        init(_ corpus: EntityCorpus, posts: [ArchivePost]) {
+            byID = posts.indices.sorted { posts[$0].id < posts[$1].id }
+            var rows = [Range<Int>](repeating: 0..<0, count: posts.count)
+            var start = 0
+            while start < corpus.mentions.count {
+                let post = corpus.mentions[start].post
+                var end = start + 1
+                while end < corpus.mentions.count, corpus.mentions[end].post == post { end += 1 }
+                rows[post] = start..<end
+                start = end
+            }
+            self.rows = rows
+        }
+    }
+
     init(_ corpus: EntityCorpus, posts: [ArchivePost]) {
+        let layout = PostLayout(corpus, posts: posts)
         let built = Parallel.map(Table.allCases) { table -> [SQLValue] in
             switch table {
-            case .mentions: Self.mentions(corpus, posts: posts)
-            case .postEntities: Self.postEntities(corpus, posts: posts)
+            case .mentions: Self.mentions(corpus, layout)
+            case .postEntities: Self.postEntities(corpus, posts: posts, layout)
             case .entities: Self.entities(corpus, posts: posts)
             case .aliases: Self.aliases(corpus)
             case .quotes: Self.quotes(corpus, posts: posts)
@@ -62,24 +85,29 @@ struct EntityRows: Sendable {
         return values
     }
 
-    /// An entity's rank is its index + 1; a post's rowid is its place in id order + 1.
-    private static func mentions(_ corpus: EntityCorpus, posts: [ArchivePost]) -> [SQLValue] {
-        var rowid = [Int](repeating: 0, count: posts.count)
-        for (place, index) in posts.indices.sorted(by: { posts[$0].id < posts[$1].id }).enumerated() { rowid[index] = place + 1 }
-        let rows = corpus.mentions.map { (key: ($0.entity + 1) << 32 | rowid[$0.post], count: $0.count) }.sorted { $0.key < $1.key }
-        var values: [SQLValue] = []
-        values.reserveCapacity(rows.count * 3)
-        for row in rows {
-            values += [.integer(Int64(row.key >> 32)), .integer(Int64(row.key & 0xFFFF_FFFF)), .integer(Int64(row.count))]
+    /// An entity's rank is its index + 1; a post's rowid is its place in id order + 1. The rows are
+    /// put in key order by counting, not sorting: each entity gets a slot range, filled in rowid order.
+    private static func mentions(_ corpus: EntityCorpus, _ layout: PostLayout) -> [SQLValue] {
+        var next = [Int](repeating: 0, count: corpus.entities.count + 1)
+        for row in corpus.mentions { next[row.entity + 1] += 1 }
+        for entity in corpus.entities.indices { next[entity + 1] += next[entity] }
+        var values = [SQLValue](repeating: .null, count: corpus.mentions.count * 3)
+        for (place, post) in layout.byID.enumerated() {
+            for row in corpus.mentions[layout.rows[post]] {
+                let slot = next[row.entity] * 3
+                next[row.entity] += 1
+                values[slot] = .integer(Int64(row.entity + 1))
+                values[slot + 1] = .integer(Int64(place + 1))
+                values[slot + 2] = .integer(Int64(row.count))
+            }
         }
         return values
     }
 
     /// Each post's entities as the API serves them, `[{"id","name","type","count"}]`, most mentioned
     /// first; equal counts in the corpus's entity order (most mentioned overall first).
-    private static func postEntities(_ corpus: EntityCorpus, posts: [ArchivePost]) -> [SQLValue] {
-        var entitiesOfPost = [[(entity: Int, count: Int)]](repeating: [], count: posts.count)
-        for row in corpus.mentions { entitiesOfPost[row.post].append((row.entity, row.count)) }
+    /// Built on all cores, a slice of the posts at a time.
+    private static func postEntities(_ corpus: EntityCorpus, posts: [ArchivePost], _ layout: PostLayout) -> [SQLValue] {
         // `{"id":…,"name":…,"type":…,"count":` of each entity, built once.
         let prefixes: [[UInt8]] = corpus.entities.map { entity in
             var bytes = Array("{\"id\":".utf8)
@@ -89,21 +117,27 @@ struct EntityRows: Sendable {
             bytes += ",\"type\":\"\(entity.type.rawValue)\",\"count\":".utf8
             return bytes
         }
-        var values: [SQLValue] = []
-        var json: [UInt8] = []
-        for post in posts.indices.sorted(by: { posts[$0].id < posts[$1].id }) where !entitiesOfPost[post].isEmpty {
-            json.removeAll(keepingCapacity: true)
-            json.append(0x5B)
-            for (n, item) in entitiesOfPost[post].sorted(by: { ($1.count, $0.entity) < ($0.count, $1.entity) }).enumerated() {
-                if n > 0 { json.append(0x2C) }
-                json += prefixes[item.entity]
-                json += String(item.count).utf8
-                json.append(0x7D)
+        let named = layout.byID.filter { !layout.rows[$0].isEmpty }
+        let slices = stride(from: 0, to: named.count, by: 1024).map { $0..<min($0 + 1024, named.count) }
+        return Parallel.map(slices) { slice in
+            var values: [SQLValue] = []
+            values.reserveCapacity(slice.count * 2)
+            var json: [UInt8] = []
+            for post in named[slice] {
+                json.removeAll(keepingCapacity: true)
+                json.append(0x5B)
+                let rows = corpus.mentions[layout.rows[post]].sorted { ($1.count, $0.entity) < ($0.count, $1.entity) }
+                for (n, row) in rows.enumerated() {
+                    if n > 0 { json.append(0x2C) }
+                    json += prefixes[row.entity]
+                    json += String(row.count).utf8
+                    json.append(0x7D)
+                }
+                json.append(0x5D)
+                values += [.text(posts[post].id), .text(String(decoding: json, as: UTF8.self))]
             }
-            json.append(0x5D)
-            values += [.text(posts[post].id), .text(String(decoding: json, as: UTF8.self))]
-        }
-        return values
+            return values
+        }.flatMap { $0 }
     }
 
     private static func quotes(_ corpus: EntityCorpus, posts: [ArchivePost]) -> [SQLValue] {
