@@ -8,9 +8,10 @@ struct PostRow: Sendable {
     let columns: [SQLValue]
     let id: String
     let rowid: Int
+    /// What the full-text index reads: the headline ("" without one) and the paragraphs, shared with
+    /// the post (the index joins them by newlines when it reads them).
     let searchHeadline: String
-    /// The body paragraphs joined by newlines, as the full-text index reads them.
-    let searchBody: String
+    let paragraphs: [String]
     /// `sources.id` of every source the post came from.
     let sourceIDs: [Int]
 
@@ -33,7 +34,7 @@ struct PostRow: Sendable {
         id = post.id
         self.rowid = rowid
         searchHeadline = post.headline ?? ""
-        searchBody = post.body.joined(separator: "\n")
+        paragraphs = post.body
         sourceIDs = post.sourceIndices.map { $0 + 1 }
     }
 }

@@ -37,16 +37,17 @@ final class SearchIndexBuilder: @unchecked Sendable {
         }
     }
 
-    /// What the index reads of a post. Only this waits in the queue, not the whole row.
+    /// What the index reads of a post. Only this waits in the queue, not the whole row, and its
+    /// strings are the post's own: a queue that falls behind holds no copies.
     private struct Document {
         let rowid: Int
         let headline: String
-        let body: String
+        let paragraphs: [String]
     }
 
     /// Indexes `rows` in the background.
     func add(_ rows: [PostRow]) {
-        let documents = rows.map { Document(rowid: $0.rowid, headline: $0.searchHeadline, body: $0.searchBody) }
+        let documents = rows.map { Document(rowid: $0.rowid, headline: $0.searchHeadline, paragraphs: $0.paragraphs) }
         condition.lock()
         waiting.append(documents)
         condition.signal()
@@ -115,7 +116,9 @@ final class SearchIndexBuilder: @unchecked Sendable {
         do {
             let insert = try database.prepare("INSERT INTO posts_fts(rowid, headline, body) VALUES (?, ?, ?)")
             while let documents = nextBatch() {
-                for document in documents { try insert.run(document.rowid, document.headline, document.body) }
+                for document in documents {
+                    try insert.run(document.rowid, document.headline, document.paragraphs.joined(separator: "\n"))
+                }
             }
         }
         if condition.withLock({ failure }) != nil { return }
