@@ -9,8 +9,8 @@ struct EntityRows: Sendable {
     /// `entity_aliases`: each entity's own name, then its other names.
     let aliases: [SQLValue]
     /// `mentions`, in key order (entity rank, then post rowid), so that rows are appended to the
-    /// table rather than inserted at random.
-    let mentions: [SQLValue]
+    /// table rather than inserted at random. Plain integers: the largest table by rows.
+    let mentions: [Int64]
     /// `post_entities`, in post id order.
     let postEntities: [SQLValue]
     /// `quotes`, in corpus order, each with its order within its post.
@@ -19,6 +19,15 @@ struct EntityRows: Sendable {
     private enum Table: CaseIterable {
         // Largest first, so that the small ones fill in behind them.
         case mentions, postEntities, entities, aliases, quotes
+    }
+
+    /// One table's rows as its builder made them.
+    private enum Built {
+        case values([SQLValue])
+        case integers([Int64])
+
+        var values: [SQLValue] { if case .values(let values) = self { values } else { [] } }
+        var integers: [Int64] { if case .integers(let integers) = self { integers } else { [] } }
     }
 
     /// The posts in id order, and where each post's rows are in ``EntityCorpus/mentions``.
@@ -45,20 +54,20 @@ struct EntityRows: Sendable {
 
     init(_ corpus: EntityCorpus, posts: [ArchivePost]) {
         let layout = PostLayout(corpus, posts: posts)
-        let built = Parallel.map(Table.allCases) { table -> [SQLValue] in
+        let built = Parallel.map(Table.allCases) { table -> Built in
             switch table {
-            case .mentions: Self.mentions(corpus, layout)
-            case .postEntities: Self.postEntities(corpus, posts: posts, layout)
-            case .entities: Self.entities(corpus, posts: posts)
-            case .aliases: Self.aliases(corpus)
-            case .quotes: Self.quotes(corpus, posts: posts)
+            case .mentions: .integers(Self.mentions(corpus, layout))
+            case .postEntities: .values(Self.postEntities(corpus, posts: posts, layout))
+            case .entities: .values(Self.entities(corpus, posts: posts))
+            case .aliases: .values(Self.aliases(corpus))
+            case .quotes: .values(Self.quotes(corpus, posts: posts))
             }
         }
-        mentions = built[0]
-        postEntities = built[1]
-        entities = built[2]
-        aliases = built[3]
-        quotes = built[4]
+        mentions = built[0].integers
+        postEntities = built[1].values
+        entities = built[2].values
+        aliases = built[3].values
+        quotes = built[4].values
     }
 
     private static func entities(_ corpus: EntityCorpus, posts: [ArchivePost]) -> [SQLValue] {
@@ -87,18 +96,18 @@ struct EntityRows: Sendable {
 
     /// An entity's rank is its index + 1; a post's rowid is its place in id order + 1. The rows are
     /// put in key order by counting, not sorting: each entity gets a slot range, filled in rowid order.
-    private static func mentions(_ corpus: EntityCorpus, _ layout: PostLayout) -> [SQLValue] {
+    private static func mentions(_ corpus: EntityCorpus, _ layout: PostLayout) -> [Int64] {
         var next = [Int](repeating: 0, count: corpus.entities.count + 1)
         for row in corpus.mentions { next[row.entity + 1] += 1 }
         for entity in corpus.entities.indices { next[entity + 1] += next[entity] }
-        var values = [SQLValue](repeating: .null, count: corpus.mentions.count * 3)
+        var values = [Int64](repeating: 0, count: corpus.mentions.count * 3)
         for (place, post) in layout.byID.enumerated() {
             for row in corpus.mentions[layout.rows[post]] {
                 let slot = next[row.entity] * 3
                 next[row.entity] += 1
-                values[slot] = .integer(Int64(row.entity + 1))
-                values[slot + 1] = .integer(Int64(place + 1))
-                values[slot + 2] = .integer(Int64(row.count))
+                values[slot] = Int64(row.entity + 1)
+                values[slot + 1] = Int64(place + 1)
+                values[slot + 2] = Int64(row.count)
             }
         }
         return values

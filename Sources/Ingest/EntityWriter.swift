@@ -15,7 +15,7 @@ struct EntityWriter {
         var aliases = BulkInsert(database, into: "entity_aliases(entity_id, alias, folded, is_name)", columns: 4)
         try aliases.insert(rows.aliases)
         var mentions = BulkInsert(database, into: "mentions(entity_rank, post_rowid, count)", columns: 3)
-        try mentions.insert(rows.mentions)
+        try mentions.insert(integers: rows.mentions)
         var postEntities = BulkInsert(database, into: "post_entities(post_id, entities_json)", columns: 2)
         try postEntities.insert(rows.postEntities)
         var quotes = BulkInsert(database, into: "quotes(post_id, seq, speaker_id, speaker_text, text)", columns: 5)
