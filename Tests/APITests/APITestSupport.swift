@@ -2,6 +2,7 @@ import API
 import Foundation
 import HTTPServer
 import Ingest
+import TestHelpers
 import XCTest
 
 /// An archive built once from `Samples/` for all API tests, and helpers to ask it things.
@@ -12,8 +13,7 @@ enum SampleArchive {
 
     /// The database built from the samples (built on first use).
     static let databasePath: String = {
-        let folder = NSTemporaryDirectory() + "dateline-api-tests-" + UUID().uuidString
-        try! FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let folder = try! TemporaryFolder.make("api")
         let path = folder + "/samples.sqlite"
         _ = try! IngestJob.run(IngestOptions(sourceFolders: [samples], databasePath: path))
         return path

@@ -3,6 +3,7 @@ import Foundation
 import HTTPServer
 import XCTest
 import ZlibCodec
+import TestHelpers
 
 final class ArchiveAPITests: XCTestCase {
     func testStatsDescribeTheArchive() throws {
@@ -60,8 +61,7 @@ final class ArchiveAPITests: XCTestCase {
     }
 
     func testOpeningSomethingThatIsNotAnArchiveFailsClearly() throws {
-        let folder = NSTemporaryDirectory() + "dateline-api-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let folder = try TemporaryFolder.make("api")
         let junk = folder + "/junk.sqlite"
         FileManager.default.createFile(atPath: junk, contents: Data("not a database at all".utf8))
         XCTAssertThrowsError(try ArchiveAPI(databasePath: junk)) { error in

@@ -1,10 +1,11 @@
 @testable import dateline
 import Foundation
+import TestHelpers
 import XCTest
 
 final class ConfigTests: XCTestCase {
     private func write(_ json: String) throws -> String {
-        let path = NSTemporaryDirectory() + "dateline-config-" + UUID().uuidString + ".json"
+        let path = try TemporaryFolder.make("config") + "/config.json"
         try json.write(toFile: path, atomically: true, encoding: .utf8)
         return path
     }

@@ -10,8 +10,7 @@ import XCTest
 /// python3), large enough that the ingest is caught while it writes its temporary database.
 final class IngestKillWhileServingTests: XCTestCase {
     func testKill9DuringAnIngestLeavesThePreviousArchiveServed() throws {
-        let folder = NSTemporaryDirectory() + "dateline-kill-serve-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let folder = try TemporaryFolder.make("kill-serve")
         let database = folder + "/archive.sqlite"
         let corpus = folder + "/corpus"
         try Corpus.generate(into: corpus, megabytes: 8)

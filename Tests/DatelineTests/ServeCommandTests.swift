@@ -1,12 +1,11 @@
 import Foundation
+import TestHelpers
 import XCTest
 
 /// `dateline serve` end to end: a real process, a real socket, a client that is not ours.
 final class ServeCommandTests: XCTestCase {
     private func temporaryFolder() throws -> String {
-        let path = NSTemporaryDirectory() + "dateline-serve-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
+        try TemporaryFolder.make("serve")
     }
 
     private func json(_ data: Data) throws -> [String: Any] {

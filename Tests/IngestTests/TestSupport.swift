@@ -1,5 +1,6 @@
 import Foundation
 import Storage
+import TestHelpers
 import XCTest
 
 /// Folders and queries shared by the ingest tests.
@@ -34,9 +35,7 @@ enum TestSupport {
     }
 
     static func temporaryFolder() throws -> String {
-        let path = NSTemporaryDirectory() + "dateline-tests-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
+        try TemporaryFolder.make("ingest")
     }
 
     /// Copies the sample corpus into a new folder, optionally renaming each file.
