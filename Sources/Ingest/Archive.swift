@@ -90,3 +90,12 @@ public struct ArchivePost: Sendable, Equatable {
 
     public var wordCount: Int { body.reduce(0) { $0 + $1.spaceSeparatedWordCount } }
 }
+
+extension Archive {
+    /// Merges parsed scrapes (``CorpusMerger``) into the archive of `sources`, which learn their pages.
+    init(merging scrapes: [CorpusMerger.Scrape], sources: [SourceRecord]) {
+        var sources = sources
+        let merged = CorpusMerger.merge(scrapes, sources: &sources)
+        self.init(sources: sources, pages: merged.pages, posts: merged.posts, mergedDuplicates: merged.merged)
+    }
+}

@@ -115,17 +115,19 @@ public enum IngestJob {
             }
         }
         scrapes.sort { sources[$0.sourceIndex].sha256! < sources[$1.sourceIndex].sha256! }
-        let merged = CorpusMerger.merge(scrapes, sources: &sources)
+        let archive = Archive(merging: scrapes, sources: sources)
         clock.lap("merge")
-        let archive = Archive(sources: sources, pages: merged.pages, posts: merged.posts, mergedDuplicates: merged.merged)
         var report = IngestReport(archive: archive, database: options.databasePath, inputBytes: inputBytes, started: started)
         if scrapes.isEmpty { throw IngestError.noUsableSources(report) }
         if options.strict && sources.contains(where: { $0.status == .skipped }) { throw IngestError.strictFailure(report) }
+        releaseInBackground(consume scrapes)
         let entityPass = EntityPass(archive, extract: options.extractEntities)
         try AtomicFile.replace(options.databasePath) { temporaryPath in
             let extracted = try write(archive, digest: digest, entityPass: entityPass, to: temporaryPath)
             if options.extractEntities { report.addEntities(extracted.corpus, seconds: extracted.seconds) }
         }
+        releaseInBackground(consume archive)
+        releaseInBackground(consume entityPass)
         clock.lap("write")
         report.phases = clock.laps
         report.finish(started: started)

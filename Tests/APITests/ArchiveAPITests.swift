@@ -63,7 +63,7 @@ final class ArchiveAPITests: XCTestCase {
     func testOpeningSomethingThatIsNotAnArchiveFailsClearly() throws {
         let folder = try TemporaryFolder.make("api")
         let junk = folder + "/junk.sqlite"
-        FileManager.default.createFile(atPath: junk, contents: Data("not a database at all".utf8))
+        _ = FileManager.default.createFile(atPath: junk, contents: Data("not a database at all".utf8))
         XCTAssertThrowsError(try ArchiveAPI(databasePath: junk)) { error in
             XCTAssertTrue("\(error)".contains("not a Dateline archive"), "\(error)")
         }

@@ -1,0 +1,21 @@
+import Dispatch
+
+/// Lets go of `value` on a background thread.
+///
+/// Tearing down an ingest's posts, parsed pages and entities (millions of strings and arrays) takes
+/// about a tenth of a second at 50 MB once the database is complete. Nothing needs to wait for it:
+/// the report is printed meanwhile, and a command that exits next never pays it.
+func releaseInBackground<T>(_ value: consuming T) {
+    let parcel = Parcel(value)
+    DispatchQueue.global(qos: .utility).async { parcel.empty() }
+}
+
+/// Holds the only reference to a value until a background thread empties it. Only that thread
+/// touches the value after the hand-over.
+private final class Parcel<T>: @unchecked Sendable {
+    private var value: T?
+
+    init(_ value: consuming T) { self.value = value }
+
+    func empty() { value = nil }
+}

@@ -1,0 +1,32 @@
+import Foundation
+import XCTest
+@testable import Ingest
+
+/// What an ingest hands to `releaseInBackground` is torn down on another thread, not the caller's.
+final class BackgroundReleaseTests: XCTestCase {
+    /// Reports the thread its deinit runs on.
+    private final class Tracked: @unchecked Sendable {
+        let released: (Bool) -> Void
+        init(released: @escaping (Bool) -> Void) { self.released = released }
+        deinit { released(Thread.isMainThread) }
+    }
+
+    func testValueIsReleasedOnAnotherThread() {
+        XCTAssertTrue(Thread.isMainThread)
+        let released = expectation(description: "released")
+        nonisolated(unsafe) var onMainThread: Bool?
+        let tracked = Tracked { onMainThread = $0; released.fulfill() }
+        releaseInBackground(consume tracked)
+        wait(for: [released], timeout: 10)
+        XCTAssertEqual(onMainThread, false)
+    }
+
+    func testEveryElementOfAnArrayIsReleased() {
+        let count = 1000
+        let released = expectation(description: "released")
+        released.expectedFulfillmentCount = count
+        let values = (0..<count).map { _ in Tracked { _ in released.fulfill() } }
+        releaseInBackground(consume values)
+        wait(for: [released], timeout: 10)
+    }
+}
