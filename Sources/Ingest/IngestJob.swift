@@ -114,6 +114,8 @@ public enum IngestJob {
                 scrapes.append(CorpusMerger.Scrape(sourceIndex: index, page: page))
             }
         }
+        // The merge leaves a core idle: extraction's data is loaded there meanwhile.
+        if options.extractEntities { DispatchQueue.global().async { EntityExtractor.prepare() } }
         scrapes.sort { sources[$0.sourceIndex].sha256! < sources[$1.sourceIndex].sha256! }
         let archive = Archive(merging: scrapes, sources: sources)
         clock.lap("merge")

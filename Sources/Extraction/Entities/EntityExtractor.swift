@@ -25,6 +25,16 @@ public enum EntityExtractor {
     public static func resolve(_ posts: [PostCandidates]) -> EntityCorpus {
         EntityResolver.resolve(posts)
     }
+
+    /// Loads the shipped data (gazetteer, given names, word lists) now rather than when the first
+    /// post is read: building them takes a few hundredths of a second, once per process, and every
+    /// thread that reads a post waits for it. A caller with an idle core can do it there first.
+    public static func prepare() {
+        _ = Gazetteer.entry(0)
+        _ = GivenNames.lookup(0)
+        _ = Lexicon.classes(0)
+        _ = Lexicon.isAbbreviation(0)
+    }
 }
 
 extension EntityExtractor {
