@@ -2,7 +2,7 @@ import Dispatch
 
 /// Lets go of `value` on a background thread.
 ///
-/// Tearing down an ingest's posts, parsed pages and entities (millions of strings and arrays) takes
+/// Tearing down an ingest's parsed pages, posts and entities (millions of strings and arrays) takes
 /// about a tenth of a second at 50 MB once the database is complete. Nothing needs to wait for it:
 /// the report is printed meanwhile, and a command that exits next never pays it.
 func releaseInBackground<T>(_ value: consuming T) {

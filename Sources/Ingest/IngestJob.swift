@@ -122,12 +122,12 @@ public enum IngestJob {
         var report = IngestReport(archive: archive, database: options.databasePath, inputBytes: inputBytes, started: started)
         if scrapes.isEmpty { throw IngestError.noUsableSources(report) }
         if options.strict && sources.contains(where: { $0.status == .skipped }) { throw IngestError.strictFailure(report) }
-        releaseInBackground(consume scrapes)
         let entityPass = EntityPass(archive, extract: options.extractEntities)
         try AtomicFile.replace(options.databasePath) { temporaryPath in
             let extracted = try write(archive, digest: digest, entityPass: entityPass, to: temporaryPath)
             if options.extractEntities { report.addEntities(extracted.corpus, seconds: extracted.seconds) }
         }
+        releaseInBackground(consume scrapes)
         releaseInBackground(consume archive)
         releaseInBackground(consume entityPass)
         clock.lap("write")
