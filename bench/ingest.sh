@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Ingest benchmark for `dateline ingest`.
 #
-#   bench/ingest.sh [--skip-build] [--sizes "10 50 100"] [--seed N]
+#   bench/ingest.sh [--skip-build] [--sizes "10 50 100"] [--seed N] [--generate-only]
 #
 # Builds the release binary (`swift build -c release --product dateline`), generates synthetic corpora
 # of 10, 50 and 100 MB with bench/gen_corpus.py into bench/out/corpus-SIZE (a corpus is reused when its
@@ -13,7 +13,7 @@
 # threads) and peak RSS, then the ingest's own split of the wall time into steps (read, parse, merge,
 # write). MB/s counts input bytes before decompression (10^6 bytes per MB). On a shared machine wall
 # time is noisy: compare CPU seconds too, and take the best of a few runs. Logs go to
-# bench/out/ingest-SIZE.log.
+# bench/out/ingest-SIZE.log. With --generate-only it only makes sure the corpora exist.
 # Environment: DATELINE (binary path, default .build/release/dateline), PYTHON (default python3),
 # INGEST_ARGS (more arguments for `dateline ingest`, e.g. --no-entities).
 set -euo pipefail
@@ -24,6 +24,7 @@ OUT="$ROOT/bench/out"
 SIZES="10 50 100"
 SEED=1
 BUILD=1
+GENERATE_ONLY=0
 PYTHON=${PYTHON:-python3}
 DATELINE=${DATELINE:-"$ROOT/.build/release/dateline"}
 
@@ -32,6 +33,7 @@ while [[ $# -gt 0 ]]; do
         --skip-build) BUILD=0; shift ;;
         --sizes) SIZES="$2"; shift 2 ;;
         --seed) SEED="$2"; shift 2 ;;
+        --generate-only) GENERATE_ONLY=1; BUILD=0; shift ;;
         -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
         *) echo "unknown argument: $1" >&2; exit 2 ;;
     esac
@@ -43,7 +45,7 @@ if [[ $BUILD -eq 1 ]]; then
     echo "==> swift build -c release --product dateline" >&2
     swift build -c release --product dateline >&2
 fi
-if [[ ! -x "$DATELINE" ]]; then
+if [[ $GENERATE_ONLY -eq 0 && ! -x "$DATELINE" ]]; then
     echo "error: $DATELINE not found or not executable (build it, or set DATELINE)" >&2
     exit 1
 fi
@@ -77,6 +79,7 @@ for size in $SIZES; do
         "$PYTHON" "$ROOT/bench/gen_corpus.py" "$corpus" "$size" --seed "$SEED" --manifest "$manifest.tmp" >&2
         mv "$manifest.tmp" "$manifest"
     fi
+    [[ $GENERATE_ONLY -eq 1 ]] && continue
     bytes=$(manifest_field "$manifest" bytes)
     files=$(manifest_field "$manifest" files)
 
@@ -111,6 +114,7 @@ for size in $SIZES; do
     steps+=("$(printf '%8s  %s' "$size" "$(sed -n 's/^steps: //p' "$log")")")
 done
 
+[[ $GENERATE_ONLY -eq 1 ]] && exit 0
 printf '%8s %8s %10s %10s %10s %12s\n' "size MB" "files" "seconds" "MB/s" "CPU s" "peak RSS"
 for row in "${rows[@]}"; do
     echo "$row"
