@@ -5,13 +5,15 @@ import Storage
 ///
 /// The rows of the posts are built on a second thread (see ``Prefetcher``) while this one inserts,
 /// and handed on to `search`, which indexes them on a third and is sealed after the last one.
+/// `beforePosts` runs once the sources and pages are in, and the posts wait for it to return.
 /// `betweenBatches` runs inside the transaction after each batch of posts, so that other tables
 /// can be written on this connection as soon as their rows are ready. `ANALYZE` is left to the
 /// caller, once every table is written.
 struct ArchiveWriter {
     let database: Database
 
-    func write(_ archive: Archive, digest: String, search: SearchIndexBuilder, betweenBatches: () throws -> Void = {}) throws {
+    func write(_ archive: Archive, digest: String, search: SearchIndexBuilder, beforePosts: () -> Void = {},
+               betweenBatches: () throws -> Void = {}) throws {
         let rows = postRows(archive)
         defer { rows.cancel() }
         try database.configureForBulkWrite()
@@ -19,6 +21,7 @@ struct ArchiveWriter {
         try database.transaction {
             try writeSources(archive.sources)
             try writePages(archive.pages)
+            beforePosts()
             try writePosts(rows, search: search, betweenBatches: betweenBatches)
             let meta = try database.prepare("INSERT INTO meta(key, value) VALUES (?, ?)")
             try meta.run("schema_version", String(Schema.version))

@@ -4,8 +4,13 @@ import Extraction
 /// Runs entity and quote extraction over the merged posts in the background, so that it overlaps
 /// with writing the archive: the per-post pass on all cores, then the corpus pass, then the rows
 /// of the entity tables. A post's context (for lone surnames) is its first page.
+///
+/// The corpus pass runs on one core and, with the rows and tables after it, is the longest chain
+/// of an ingest. The archive's writer therefore waits for the per-post pass (``waitForPostPass()``)
+/// and writes the posts beside the corpus pass, not beside the per-post pass.
 final class EntityPass: @unchecked Sendable {
     private let done = DispatchGroup()
+    private let postPass = DispatchGroup()
     /// Set once by the background work before `done` is left; read only after waiting on `done`.
     private var corpus = EntityCorpus()
     private var rows: EntityRows?
@@ -14,13 +19,25 @@ final class EntityPass: @unchecked Sendable {
     /// Without `extract`, the pass yields no entities (and empty tables).
     init(_ archive: Archive, extract: Bool = true) {
         done.enter()
+        postPass.enter()
         DispatchQueue.global().async { [self] in
             let started = DispatchTime.now()
-            if extract { corpus = Self.extract(archive) }
+            if extract {
+                let candidates = Self.candidates(archive)
+                postPass.leave()
+                corpus = EntityExtractor.resolve(candidates)
+            } else {
+                postPass.leave()
+            }
             seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
             rows = EntityRows(corpus, posts: archive.posts)
             done.leave()
         }
+    }
+
+    /// Returns once the per-post pass is done (at once without extraction).
+    func waitForPostPass() {
+        postPass.wait()
     }
 
     /// What the pass produced.
@@ -42,14 +59,14 @@ final class EntityPass: @unchecked Sendable {
         return Result(corpus: corpus, seconds: seconds, rows: rows!)
     }
 
-    private static func extract(_ archive: Archive) -> EntityCorpus {
+    /// The per-post pass, on all cores.
+    private static func candidates(_ archive: Archive) -> [PostCandidates] {
         var pageIndex: [String: Int] = [:]
         for (index, page) in archive.pages.enumerated() { pageIndex[page.id] = index }
         let texts = archive.posts.map { post in
             PostText(headline: post.headline, body: post.body, captions: post.images.compactMap(\.caption),
                      authors: post.authors, contributors: post.contributors, context: pageIndex[post.pageIDs[0]] ?? -1)
         }
-        let candidates = Parallel.map(texts) { EntityExtractor.candidates($0) }
-        return EntityExtractor.resolve(candidates)
+        return Parallel.map(texts) { EntityExtractor.candidates($0) }
     }
 }

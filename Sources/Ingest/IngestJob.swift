@@ -136,9 +136,11 @@ public enum IngestJob {
         return report
     }
 
-    /// Writes the archive and its entities into a new database at `path`. The entity tables go in
-    /// between batches of posts as soon as extraction is done; after the posts, the entity tables
-    /// and the full-text index (built beside, ``SearchIndexBuilder``) go in as each is ready.
+    /// Writes the archive and its entities into a new database at `path`. The posts are written
+    /// once extraction's per-post pass is done, beside its corpus pass (see ``EntityPass``). The
+    /// entity tables go in between batches of posts as soon as extraction is done; after the posts,
+    /// the entity tables and the full-text index (built beside, ``SearchIndexBuilder``) go in as
+    /// each is ready.
     private static func write(_ archive: Archive, digest: String, entityPass: EntityPass, to path: String) throws -> EntityPass.Result {
         let database = try Database(path: path)
         defer { database.close() }
@@ -147,7 +149,8 @@ public enum IngestJob {
         defer { if !searchCopied { search.discard() } }
         let entityWriter = EntityWriter(database: database)
         var extracted: EntityPass.Result?
-        try ArchiveWriter(database: database).write(archive, digest: digest, search: search) {
+        let writer = ArchiveWriter(database: database)
+        try writer.write(archive, digest: digest, search: search, beforePosts: entityPass.waitForPostPass) {
             guard extracted == nil, let result = entityPass.result(waiting: false) else { return }
             extracted = result
             try entityWriter.insert(result.rows)
