@@ -7,8 +7,9 @@ import Storage
 /// `copy` then moves the finished index into the archive. Tokenizing every post is the largest part
 /// of writing them, and one SQLite connection runs on one core.
 ///
-/// The thread runs at a lower priority (nice 10): the index is rarely the last thing an ingest waits
-/// for, and entity extraction, which often is, then gets the cores first.
+/// The thread runs at a somewhat lower priority (nice 5), so that extraction's corpus pass, which
+/// runs beside it, keeps most of a core. Any lower and on large corpora the index is still being
+/// built, alone on one core, after everything else is done.
 final class SearchIndexBuilder: @unchecked Sendable {
     private let path: String
     /// Signalled when the index is complete (or failed).
@@ -25,7 +26,7 @@ final class SearchIndexBuilder: @unchecked Sendable {
         self.path = path
         done.enter()
         Thread.detachNewThread { [self] in
-            setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 10)  // this thread only, on Linux
+            setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 5)  // this thread only, on Linux
             do {
                 try build()
             } catch {
