@@ -15,10 +15,11 @@ let package = Package(
                        providers: [.apt(["libsqlite3-dev"])]),
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib",
                        providers: [.apt(["zlib1g-dev"])]),
+        .target(name: "CSHA256"),
         .target(name: "Extraction"),
         .target(name: "Storage", dependencies: ["CSQLite"]),
         .target(name: "ZlibCodec", dependencies: ["CZlib"]),
-        .target(name: "Ingest", dependencies: ["Extraction", "Storage", "ZlibCodec"]),
+        .target(name: "Ingest", dependencies: ["Extraction", "Storage", "ZlibCodec", "CSHA256"]),
         .target(name: "HTTPServer", dependencies: ["ZlibCodec"]),
         .target(name: "API", dependencies: ["Storage", "HTTPServer", "Extraction", "ZlibCodec"]),
         .executableTarget(name: "dateline", dependencies: [
@@ -29,7 +30,7 @@ let package = Package(
         .testTarget(name: "ExtractionTests", dependencies: ["Extraction"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "Storage", "Extraction", "ZlibCodec", "TestHelpers"]),
-        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "ZlibCodec"]),
+        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "ZlibCodec", "TestHelpers"]),
         .testTarget(name: "APITests", dependencies: ["API", "HTTPServer", "Ingest", "Storage", "ZlibCodec", "TestHelpers"]),
         .testTarget(name: "DatelineTests", dependencies: ["dateline", "TestHelpers"]),
     ]

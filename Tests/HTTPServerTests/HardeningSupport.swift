@@ -277,21 +277,6 @@ struct WireResponse {
     }
 }
 
-/// SplitMix64: a tiny deterministic generator, so a failing fuzz case can be replayed from its seed.
-struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// The open file descriptors of this process (server and test clients alike), read from /proc:
 /// sockets, pipes and files. `anon_inode` descriptors (timerfd, eventfd, epoll) are left out: the
 /// server creates none, and libdispatch opens them lazily the first time some timer needs one.

@@ -1,5 +1,6 @@
 import Foundation
 import HTTPServer
+import TestHelpers
 import XCTest
 
 /// A deterministic mutation fuzzer over valid requests.

@@ -1,4 +1,5 @@
 @testable import HTTPServer
+import TestHelpers
 import XCTest
 
 /// The incremental parser against itself: bytes fed one at a time must reach exactly the verdict

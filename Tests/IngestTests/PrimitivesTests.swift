@@ -1,13 +1,50 @@
+import TestHelpers
 import ZlibCodec
 import XCTest
 @testable import Ingest
 
 final class PrimitivesTests: XCTestCase {
+    /// FIPS 180-4 / NIST example messages, through both compressions.
     func testSHA256KnownVectors() {
-        XCTAssertEqual(SHA256.hex([]), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
-        XCTAssertEqual(SHA256.hex(Array("abc".utf8)), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
-        XCTAssertEqual(SHA256.hex(Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8)),
-                       "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
+        let vectors: [(message: [UInt8], digest: String)] = [
+            ([], "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
+            (Array("abc".utf8), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"),
+            (Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8),
+             "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"),
+            (Array(("abcdefghbcdefghicdefghijdefghijkefghijklfghijklmghijklmnhijklmno"
+                    + "ijklmnopjklmnopqklmnopqrlmnopqrsmnopqrstnopqrstu").utf8),
+             "cf5b16a778af8380036ce59e7b0492370b249b11e8f07a51afac45037afee9d1"),
+            ([UInt8](repeating: UInt8(ascii: "a"), count: 1_000_000),
+             "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0"),
+        ]
+        for (message, digest) in vectors {
+            XCTAssertEqual(SHA256.hex(message), digest, "\(message.count) bytes")
+            XCTAssertEqual(SHA256.hex(message, portable: true), digest, "\(message.count) bytes, portable")
+        }
+    }
+
+    /// The SHA instructions and the portable compression agree on every length around the block
+    /// and padding boundaries (0…300 bytes) and on a few large inputs.
+    func testSHA256HardwareAndPortableAgree() {
+        var random = SplitMix64(seed: 0x5EED_0256)
+        let lengths = Array(0...300) + [4095, 4096, 65_536 + 55, 1 << 20, 3_000_017]
+        for length in lengths {
+            let message = (0..<length).map { _ in UInt8(truncatingIfNeeded: random.next()) }
+            XCTAssertEqual(SHA256.hex(message), SHA256.hex(message, portable: true), "\(length) bytes")
+        }
+    }
+
+    /// The CPUID check agrees with the kernel's view of the CPU (Linux only: /proc/cpuinfo).
+    func testSHA256HardwareDetectionMatchesCPUInfo() throws {
+        guard let cpuinfo = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8) else {
+            throw XCTSkip("no /proc/cpuinfo")
+        }
+        let flags = cpuinfo.split(separator: "\n").first { $0.hasPrefix("flags") }?.split(separator: " ") ?? []
+        #if arch(x86_64)
+        XCTAssertEqual(SHA256.hardwareAvailable, flags.contains("sha_ni") && flags.contains("sse4_1"))
+        #else
+        XCTAssertFalse(SHA256.hardwareAvailable)
+        #endif
     }
 
     func testGunzipRoundTripAndLimits() throws {
