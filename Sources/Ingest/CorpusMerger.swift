@@ -6,9 +6,10 @@ import Extraction
 /// 2. Scrapes of one page are grouped: same title and summary, or most posts shared.
 /// 3. Within a page, posts are aligned across scrapes and merged (``PostMerger``), keeping the
 ///    order of the fullest scrape and slotting the others' extra posts after their neighbours.
-/// 4. A post that several pages show is one post on all of them.
+/// 4. A post that several pages show is one post on all of them, merged in page order.
 /// Scrapes are taken in a fixed order (by content hash), so any input order gives the same result.
-/// The work within a page (aligning its scrapes, finishing its posts) runs on all cores.
+/// Only grouping the scrapes and finding which pages share a post run on one core; the keys they
+/// compare, the work within a page and the building of each post run on all cores.
 struct CorpusMerger {
     struct Scrape: Sendable {
         var sourceIndex: Int
@@ -17,60 +18,18 @@ struct CorpusMerger {
 
     static func merge(_ scrapes: [Scrape], sources: inout [SourceRecord]) -> (pages: [ArchivePage], posts: [ArchivePost], merged: Int) {
         let dated = resolveDates(scrapes)
-        let groups = groupPages(dated, identities: Parallel.map(dated) { $0.page.posts.map(identity) })
-        let alignedGroups = Parallel.map(groups) { group in
-            let (aligned, folded) = alignPosts(group.map { dated[$0] })
-            return (aligned: aligned, keys: aligned.map { identity($0.post.post) }, folded: folded)
+        let groups = groupPages(dated, keys: Parallel.map(dated) { PageKeys($0.page) })
+        let drafts = Parallel.map(groups) { group in draft(group.map { dated[$0] }) }
+        let variants = postVariants(drafts.map(\.keys))
+        var posts = Parallel.map(variants) { post(of: $0, in: drafts) }
+        var pages = drafts.map(\.page)
+        for page in pages {
+            for index in page.sourceIndices { sources[index].pageID = page.id }
         }
-        let variantCount = alignedGroups.reduce(0) { $0 + $1.keys.count }
-        var posts: [ArchivePost] = []
-        posts.reserveCapacity(variantCount)
-        var postIndexByKey: [FingerprintKey: Int] = [:]
-        postIndexByKey.reserveCapacity(variantCount)
-        var mergers: [PostMerger] = []
-        mergers.reserveCapacity(variantCount)
-        var pages: [ArchivePage] = []
-        pages.reserveCapacity(groups.count)
-        var merged = 0
-        for (group, (pageMergers, keys, folded)) in zip(groups, alignedGroups) {
-            merged += folded
-            let variants: [ParsedPage] = group.map { dated[$0].page }
-            let lead = variants[0]
-            let date: CalendarDay? = variants.compactMap(\.date).first
-            let declared: Int? = variants.compactMap(\.declaredPosts).max()
-            let sourceIndices: [Int] = group.map { dated[$0].sourceIndex }.sorted()
-            var page = ArchivePage(id: "", title: lead.title, date: date, declaredPosts: declared,
-                                   summary: lead.summary, statusLine: lead.statusLine, layout: lead.layout,
-                                   postIDs: [], sourceIndices: sourceIndices)
-            page.id = pageID(page, firstPostKey: keys.first)
-            for ((postMerger, sourceIndices), key) in zip(pageMergers, keys) {
-                if let existing = postIndexByKey[key] {
-                    mergers[existing].merge(postMerger.post)
-                    merged += 1
-                    posts[existing].pageIDs.append(page.id)
-                    posts[existing].sourceIndices = Array(Set(posts[existing].sourceIndices + sourceIndices)).sorted()
-                    page.postIDs.append(posts[existing].id)
-                } else {
-                    postIndexByKey[key] = posts.count
-                    mergers.append(postMerger)
-                    let id = Fingerprint.shortID(key.bytes)
-                    posts.append(ArchivePost(id: id, headline: nil, byline: nil, authors: [], time: nil, day: page.date,
-                                             precision: .unknown, body: [], images: [], contributors: [],
-                                             pageIDs: [page.id], sourceIndices: sourceIndices.sorted()))
-                    page.postIDs.append(id)
-                }
-            }
-            for index in page.sourceIndices {
-                sources[index].pageID = page.id
-            }
-            pages.append(page)
-        }
-        posts = Parallel.map(Array(posts.indices)) { [posts, mergers] index in
-            var post = posts[index]
-            fill(&post, from: mergers[index].finished())
-            return post
-        }
+        let variantCount = drafts.reduce(0) { $0 + $1.keys.count }
+        let merged = drafts.reduce(0) { $0 + $1.folded } + variantCount - posts.count
         uniquePageIDs(&pages, posts: &posts, sources: &sources)
+        BackgroundRelease.hand((consume dated, consume drafts, consume variants))
         return (pages, posts, merged)
     }
 
@@ -86,22 +45,37 @@ struct CorpusMerger {
         }
     }
 
+    /// What a scrape is compared by when pages are grouped, made once per scrape.
+    private struct PageKeys: Sendable {
+        /// The identities of its posts (see ``identity(_:)``).
+        let posts: Set<FingerprintKey>
+        /// The comparable title, `t:`-prefixed so it never equals a post's identity.
+        let title: FingerprintKey?
+        /// The comparable summary paragraphs.
+        let summary: Set<FingerprintKey>
+
+        init(_ page: ParsedPage) {
+            posts = Set(page.posts.map(identity))
+            title = page.title.map { FingerprintKey(Array("t:".utf8) + Fingerprint.comparable($0)) }
+            summary = Set(page.summary.map { FingerprintKey(Fingerprint.comparable($0)) })
+        }
+    }
+
     /// Groups scrape indices by page; each group is ordered fullest scrape first.
-    private static func groupPages(_ scrapes: [Scrape], identities: [[FingerprintKey]]) -> [[Int]] {
-        let keys = identities.map(Set.init)
+    private static func groupPages(_ scrapes: [Scrape], keys: [PageKeys]) -> [[Int]] {
         var groups: [[Int]] = []
         // Only groups that share a post or a title with a scrape are compared with it.
         var groupsByKey: [FingerprintKey: [Int]] = [:]
         for i in scrapes.indices {
-            let title = scrapes[i].page.title.map { FingerprintKey(Array("t:".utf8) + Fingerprint.comparable($0)) }
-            var candidates = Set(keys[i].flatMap { groupsByKey[$0] ?? [] })
+            let title = keys[i].title
+            var candidates = Set(keys[i].posts.flatMap { groupsByKey[$0] ?? [] })
             if let title { candidates.formUnion(groupsByKey[title] ?? []) }
             let match = candidates.sorted().first { g in
                 groups[g].contains { samePage(scrapes[$0].page, keys[$0], scrapes[i].page, keys[i]) }
             }
             let group = match ?? groups.count
             if match == nil { groups.append([i]) } else { groups[group].append(i) }
-            for key in keys[i] { groupsByKey[key, default: []].append(group) }
+            for key in keys[i].posts { groupsByKey[key, default: []].append(group) }
             if let title { groupsByKey[title, default: []].append(group) }
         }
         return groups.map { group in
@@ -110,15 +84,79 @@ struct CorpusMerger {
         }
     }
 
-    private static func samePage(_ a: ParsedPage, _ aKeys: Set<FingerprintKey>, _ b: ParsedPage, _ bKeys: Set<FingerprintKey>) -> Bool {
+    private static func samePage(_ a: ParsedPage, _ aKeys: PageKeys, _ b: ParsedPage, _ bKeys: PageKeys) -> Bool {
         if let da = a.date, let db = b.date, da != db { return false }
-        let smaller = min(aKeys.count, bKeys.count)
-        let sharedPosts = aKeys.intersection(bKeys).count
+        let smaller = min(aKeys.posts.count, bKeys.posts.count)
+        let sharedPosts = aKeys.posts.intersection(bKeys.posts).count
         if smaller > 0 && sharedPosts * 10 >= smaller * 6 { return true }
-        guard let ta = a.title, let tb = b.title, Fingerprint.comparable(ta) == Fingerprint.comparable(tb) else { return false }
-        let sa = Set(a.summary.map(Fingerprint.comparable))
-        let sb = Set(b.summary.map(Fingerprint.comparable))
+        guard let ta = aKeys.title, let tb = bKeys.title, ta == tb else { return false }
+        let sa = aKeys.summary, sb = bKeys.summary
         return !sa.isEmpty && sa.intersection(sb).count * 2 >= min(sa.count, sb.count) && sharedPosts * 2 >= smaller
+    }
+
+    /// One page with its posts aligned across its scrapes, before the posts it shares with other
+    /// pages are joined.
+    private struct PageDraft: Sendable {
+        /// The page, with its id and its posts' ids.
+        let page: ArchivePage
+        /// One merger per post of the page, in page order, with the sources that show the post.
+        let aligned: [(post: PostMerger, sources: [Int])]
+        /// Each aligned post's identity (see ``identity(_:)``).
+        let keys: [FingerprintKey]
+        /// How many variants were folded into others within the page.
+        let folded: Int
+    }
+
+    /// Aligns the posts of one page's scrapes (fullest first) and names the page and its posts.
+    private static func draft(_ scrapes: [Scrape]) -> PageDraft {
+        let (aligned, folded) = alignPosts(scrapes)
+        let keys = aligned.map { identity($0.post.post) }
+        let variants = scrapes.map(\.page)
+        let lead = variants[0]
+        var page = ArchivePage(id: "", title: lead.title, date: variants.compactMap(\.date).first,
+                               declaredPosts: variants.compactMap(\.declaredPosts).max(), summary: lead.summary,
+                               statusLine: lead.statusLine, layout: lead.layout,
+                               postIDs: keys.map { Fingerprint.shortID($0.bytes) },
+                               sourceIndices: scrapes.map(\.sourceIndex).sorted())
+        page.id = pageID(page, firstPostKey: keys.first)
+        return PageDraft(page: page, aligned: aligned, keys: keys, folded: folded)
+    }
+
+    /// Where a post's variants are: the page (index into the drafts) and the slot within its posts.
+    private typealias Variant = (page: Int, slot: Int)
+
+    /// The variants of each post, first page first: the posts of all pages with one identity are
+    /// one post, numbered in the order of first appearance.
+    private static func postVariants(_ keys: [[FingerprintKey]]) -> [[Variant]] {
+        var postIndexByKey: [FingerprintKey: Int] = [:]
+        postIndexByKey.reserveCapacity(keys.reduce(0) { $0 + $1.count })
+        var variants: [[Variant]] = []
+        for (page, pageKeys) in keys.enumerated() {
+            for (slot, key) in pageKeys.enumerated() {
+                if let existing = postIndexByKey[key] {
+                    variants[existing].append((page, slot))
+                } else {
+                    postIndexByKey[key] = variants.count
+                    variants.append([(page, slot)])
+                }
+            }
+        }
+        return variants
+    }
+
+    /// The post made of `variants`: its first page's merger with the later pages' variants merged
+    /// in, in page order.
+    private static func post(of variants: [Variant], in drafts: [PageDraft]) -> ArchivePost {
+        let first = drafts[variants[0].page]
+        var merger = first.aligned[variants[0].slot].post
+        for variant in variants.dropFirst() { merger.merge(drafts[variant.page].aligned[variant.slot].post.post) }
+        let sourceIndices = variants.count == 1 ? first.aligned[variants[0].slot].sources.sorted()
+            : Array(Set(variants.flatMap { drafts[$0.page].aligned[$0.slot].sources })).sorted()
+        var post = ArchivePost(id: first.page.postIDs[variants[0].slot], headline: nil, byline: nil, authors: [], time: nil,
+                               day: first.page.date, precision: .unknown, body: [], images: [], contributors: [],
+                               pageIDs: variants.map { drafts[$0.page].page.id }, sourceIndices: sourceIndices)
+        fill(&post, from: merger.finished())
+        return post
     }
 
     /// Aligns the posts of a page's scrapes; returns one merger per post with its sources, and
