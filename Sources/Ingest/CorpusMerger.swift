@@ -19,7 +19,7 @@ struct CorpusMerger {
     static func merge(_ scrapes: [Scrape], sources: inout [SourceRecord]) -> (pages: [ArchivePage], posts: [ArchivePost], merged: Int) {
         let dated = resolveDates(scrapes)
         let groups = groupPages(dated, keys: Parallel.map(dated) { PageKeys($0.page) })
-        let drafts = Parallel.map(groups) { group in draft(group.map { dated[$0] }) }
+        let drafts = Parallel.map(groups) { draft($0, of: dated) }
         let variants = postVariants(drafts.map(\.keys))
         var posts = Parallel.map(variants) { post(of: $0, in: drafts) }
         var pages = drafts.map(\.page)
@@ -64,19 +64,38 @@ struct CorpusMerger {
     /// Groups scrape indices by page; each group is ordered fullest scrape first.
     private static func groupPages(_ scrapes: [Scrape], keys: [PageKeys]) -> [[Int]] {
         var groups: [[Int]] = []
-        // Only groups that share a post or a title with a scrape are compared with it.
-        var groupsByKey: [FingerprintKey: [Int]] = [:]
+        var groupOf: [Int] = []
+        // Only groups with a scrape that shares a post or the title with a scrape are compared with it.
+        // The scrapes with a post: a chain through `earlier`, from the latest entry for the post.
+        var latestByPost: [FingerprintKey: Int] = [:]
+        latestByPost.reserveCapacity(keys.reduce(0) { $0 + $1.posts.count })
+        var earlier: [(scrape: Int, previous: Int)] = []
+        earlier.reserveCapacity(latestByPost.capacity)
+        var groupsByTitle: [FingerprintKey: [Int]] = [:]
+        // How many posts each earlier scrape shares with the current one; zero again after each scrape.
+        var shared = [Int](repeating: 0, count: scrapes.count)
         for i in scrapes.indices {
-            let title = keys[i].title
-            var candidates = Set(keys[i].posts.flatMap { groupsByKey[$0] ?? [] })
-            if let title { candidates.formUnion(groupsByKey[title] ?? []) }
+            var sharing: [Int] = []
+            for key in keys[i].posts {
+                var entry = latestByPost.updateValue(earlier.count, forKey: key) ?? -1
+                earlier.append((i, entry))
+                while entry >= 0 {
+                    let j = earlier[entry].scrape
+                    if shared[j] == 0 { sharing.append(j) }
+                    shared[j] += 1
+                    entry = earlier[entry].previous
+                }
+            }
+            var candidates = Set(sharing.map { groupOf[$0] })
+            if let title = keys[i].title { candidates.formUnion(groupsByTitle[title] ?? []) }
             let match = candidates.sorted().first { g in
-                groups[g].contains { samePage(scrapes[$0].page, keys[$0], scrapes[i].page, keys[i]) }
+                groups[g].contains { samePage(scrapes[$0].page, keys[$0], scrapes[i].page, keys[i], sharedPosts: shared[$0]) }
             }
             let group = match ?? groups.count
             if match == nil { groups.append([i]) } else { groups[group].append(i) }
-            for key in keys[i].posts { groupsByKey[key, default: []].append(group) }
-            if let title { groupsByKey[title, default: []].append(group) }
+            groupOf.append(group)
+            for j in sharing { shared[j] = 0 }
+            if let title = keys[i].title { groupsByTitle[title, default: []].append(group) }
         }
         return groups.map { group in
             group.sorted { scrapes[$0].page.posts.count != scrapes[$1].page.posts.count
@@ -84,10 +103,10 @@ struct CorpusMerger {
         }
     }
 
-    private static func samePage(_ a: ParsedPage, _ aKeys: PageKeys, _ b: ParsedPage, _ bKeys: PageKeys) -> Bool {
+    /// Whether two scrapes show one page; `sharedPosts`: how many post identities they share.
+    private static func samePage(_ a: ParsedPage, _ aKeys: PageKeys, _ b: ParsedPage, _ bKeys: PageKeys, sharedPosts: Int) -> Bool {
         if let da = a.date, let db = b.date, da != db { return false }
         let smaller = min(aKeys.posts.count, bKeys.posts.count)
-        let sharedPosts = aKeys.posts.intersection(bKeys.posts).count
         if smaller > 0 && sharedPosts * 10 >= smaller * 6 { return true }
         guard let ta = aKeys.title, let tb = bKeys.title, ta == tb else { return false }
         let sa = aKeys.summary, sb = bKeys.summary
@@ -107,17 +126,16 @@ struct CorpusMerger {
         let folded: Int
     }
 
-    /// Aligns the posts of one page's scrapes (fullest first) and names the page and its posts.
-    private static func draft(_ scrapes: [Scrape]) -> PageDraft {
-        let (aligned, folded) = alignPosts(scrapes)
+    /// Aligns the posts of one page's scrapes (`group`, fullest first) and names the page and its posts.
+    private static func draft(_ group: [Int], of scrapes: [Scrape]) -> PageDraft {
+        let (aligned, folded) = alignPosts(group, of: scrapes)
         let keys = aligned.map { identity($0.post.post) }
-        let variants = scrapes.map(\.page)
-        let lead = variants[0]
-        var page = ArchivePage(id: "", title: lead.title, date: variants.compactMap(\.date).first,
-                               declaredPosts: variants.compactMap(\.declaredPosts).max(), summary: lead.summary,
-                               statusLine: lead.statusLine, layout: lead.layout,
+        let lead = scrapes[group[0]].page
+        var page = ArchivePage(id: "", title: lead.title, date: group.lazy.compactMap { scrapes[$0].page.date }.first,
+                               declaredPosts: group.lazy.compactMap { scrapes[$0].page.declaredPosts }.max(),
+                               summary: lead.summary, statusLine: lead.statusLine, layout: lead.layout,
                                postIDs: keys.map { Fingerprint.shortID($0.bytes) },
-                               sourceIndices: scrapes.map(\.sourceIndex).sorted())
+                               sourceIndices: group.map { scrapes[$0].sourceIndex }.sorted())
         page.id = pageID(page, firstPostKey: keys.first)
         return PageDraft(page: page, aligned: aligned, keys: keys, folded: folded)
     }
@@ -159,16 +177,17 @@ struct CorpusMerger {
         return post
     }
 
-    /// Aligns the posts of a page's scrapes; returns one merger per post with its sources, and
+    /// Aligns the posts of a page's scrapes (`group`, fullest first); returns one merger per post with its sources, and
     /// how many variants were folded.
-    private static func alignPosts(_ scrapes: [Scrape]) -> ([(post: PostMerger, sources: [Int])], Int) {
+    private static func alignPosts(_ group: [Int], of scrapes: [Scrape]) -> ([(post: PostMerger, sources: [Int])], Int) {
         // The fullest scrape sets the order; its posts are distinct stories, so nothing to compare.
-        let comparing = scrapes.count > 1
-        var aligned: [(post: PostMerger, sources: [Int])] = scrapes[0].page.posts.map {
-            (PostMerger($0, comparing: comparing), [scrapes[0].sourceIndex])
+        let lead = scrapes[group[0]]
+        let comparing = group.count > 1
+        var aligned: [(post: PostMerger, sources: [Int])] = lead.page.posts.map {
+            (PostMerger($0, comparing: comparing), [lead.sourceIndex])
         }
         var folded = 0
-        for scrape in scrapes.dropFirst() {
+        for scrape in group.dropFirst().map({ scrapes[$0] }) {
             var cursor = -1
             for post in scrape.page.posts {
                 let keys = PostMerger.Keys(post)

@@ -129,6 +129,8 @@ public enum IngestJob {
         clock.lap("write")
         report.phases = clock.laps
         report.finish(started: started)
+        // Freeing the parsed pages, the archive and the entities takes a while, and the ingest is done.
+        BackgroundRelease.hand((consume parsed, consume scrapes, consume archive, consume entityPass))
         return report
     }
 
