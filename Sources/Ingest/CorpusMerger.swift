@@ -18,7 +18,8 @@ struct CorpusMerger {
 
     static func merge(_ scrapes: [Scrape], sources: inout [SourceRecord]) -> (pages: [ArchivePage], posts: [ArchivePost], merged: Int) {
         let dated = resolveDates(scrapes)
-        let groups = groupPages(dated, keys: Parallel.map(dated) { PageKeys($0.page) })
+        let pageKeys = Parallel.map(dated) { PageKeys($0.page) }
+        let groups = groupPages(dated, keys: pageKeys)
         let drafts = Parallel.map(groups) { draft($0, of: dated) }
         let variants = postVariants(drafts.map(\.keys))
         var posts = Parallel.map(variants) { post(of: $0, in: drafts) }
@@ -29,7 +30,7 @@ struct CorpusMerger {
         let variantCount = drafts.reduce(0) { $0 + $1.keys.count }
         let merged = drafts.reduce(0) { $0 + $1.folded } + variantCount - posts.count
         uniquePageIDs(&pages, posts: &posts, sources: &sources)
-        BackgroundRelease.hand((consume dated, consume drafts, consume variants))
+        BackgroundRelease.hand((consume dated, consume pageKeys, consume drafts, consume variants))
         return (pages, posts, merged)
     }
 
