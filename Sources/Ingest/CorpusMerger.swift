@@ -164,18 +164,21 @@ struct CorpusMerger {
     }
 
     /// The post made of `variants`: its first page's merger with the later pages' variants merged
-    /// in, in page order.
+    /// in, in page order. (The drafts are read in place: copying one would retain all its arrays.)
     private static func post(of variants: [Variant], in drafts: [PageDraft]) -> ArchivePost {
-        let first = drafts[variants[0].page]
-        var merger = first.aligned[variants[0].slot].post
+        let (page, slot) = variants[0]
+        var merger = drafts[page].aligned[slot].post
         for variant in variants.dropFirst() { merger.merge(drafts[variant.page].aligned[variant.slot].post.post) }
-        let sourceIndices = variants.count == 1 ? first.aligned[variants[0].slot].sources.sorted()
+        let sourceIndices = variants.count == 1 ? drafts[page].aligned[slot].sources.sorted()
             : Array(Set(variants.flatMap { drafts[$0.page].aligned[$0.slot].sources })).sorted()
-        var post = ArchivePost(id: first.page.postIDs[variants[0].slot], headline: nil, byline: nil, authors: [], time: nil,
-                               day: first.page.date, precision: .unknown, body: [], images: [], contributors: [],
-                               pageIDs: variants.map { drafts[$0.page].page.id }, sourceIndices: sourceIndices)
-        fill(&post, from: merger.finished())
-        return post
+        let parsed = merger.finished()
+        // A post without a time of its own belongs to its first page's day.
+        let day = parsed.time?.day ?? drafts[page].page.date
+        return ArchivePost(id: drafts[page].page.postIDs[slot], headline: parsed.headline, byline: parsed.byline,
+                           authors: parsed.authors, time: parsed.time, day: day,
+                           precision: parsed.time != nil ? .minute : day == nil ? .unknown : .day,
+                           body: parsed.body, images: parsed.images, contributors: parsed.contributors,
+                           pageIDs: variants.map { drafts[$0.page].page.id }, sourceIndices: sourceIndices)
     }
 
     /// Aligns the posts of a page's scrapes (`group`, fullest first); returns one merger per post with its sources, and
@@ -212,22 +215,6 @@ struct CorpusMerger {
         if let headline = post.headline { return FingerprintKey(Array("h:".utf8) + Fingerprint.comparable(headline)) }
         let first = post.body.first ?? post.images.first?.caption ?? post.contributors.joined(separator: ",")
         return FingerprintKey(Array("b:".utf8) + Fingerprint.comparable(first))
-    }
-
-    private static func fill(_ post: inout ArchivePost, from parsed: ParsedPost) {
-        post.headline = parsed.headline
-        post.byline = parsed.byline
-        post.authors = parsed.authors
-        post.time = parsed.time
-        post.body = parsed.body
-        post.images = parsed.images
-        post.contributors = parsed.contributors
-        if let time = parsed.time {
-            post.day = time.day
-            post.precision = .minute
-        } else {
-            post.precision = post.day == nil ? .unknown : .day
-        }
     }
 
     /// `2022-02-11-the-latest-on-ukraine-and-russia-tensions`; untitled pages use their first post.
