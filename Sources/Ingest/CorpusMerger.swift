@@ -119,9 +119,11 @@ struct CorpusMerger {
     private struct PageDraft: Sendable {
         /// The page, with its id and its posts' ids.
         let page: ArchivePage
-        /// One merger per post of the page, in page order, with the sources that show the post.
-        let aligned: [(post: PostMerger, sources: [Int])]
-        /// Each aligned post's identity (see ``identity(_:)``).
+        /// One merger per post of the page, in page order.
+        let mergers: [PostMerger]
+        /// The sources that show each post.
+        let sources: [[Int]]
+        /// Each post's identity (see ``identity(_:)``).
         let keys: [FingerprintKey]
         /// How many variants were folded into others within the page.
         let folded: Int
@@ -129,8 +131,8 @@ struct CorpusMerger {
 
     /// Aligns the posts of one page's scrapes (`group`, fullest first) and names the page and its posts.
     private static func draft(_ group: [Int], of scrapes: [Scrape]) -> PageDraft {
-        let (aligned, folded) = alignPosts(group, of: scrapes)
-        let keys = aligned.map { identity($0.post.post) }
+        let (mergers, sources, folded) = alignPosts(group, of: scrapes)
+        let keys = mergers.map { identity($0.post) }
         let lead = scrapes[group[0]].page
         var page = ArchivePage(id: "", title: lead.title, date: group.lazy.compactMap { scrapes[$0].page.date }.first,
                                declaredPosts: group.lazy.compactMap { scrapes[$0].page.declaredPosts }.max(),
@@ -138,7 +140,7 @@ struct CorpusMerger {
                                postIDs: keys.map { Fingerprint.shortID($0.bytes) },
                                sourceIndices: group.map { scrapes[$0].sourceIndex }.sorted())
         page.id = pageID(page, firstPostKey: keys.first)
-        return PageDraft(page: page, aligned: aligned, keys: keys, folded: folded)
+        return PageDraft(page: page, mergers: mergers, sources: sources, keys: keys, folded: folded)
     }
 
     /// Where a post's variants are: the page (index into the drafts) and the slot within its posts.
@@ -167,11 +169,16 @@ struct CorpusMerger {
     /// in, in page order. (The drafts are read in place: copying one would retain all its arrays.)
     private static func post(of variants: [Variant], in drafts: [PageDraft]) -> ArchivePost {
         let (page, slot) = variants[0]
-        var merger = drafts[page].aligned[slot].post
-        for variant in variants.dropFirst() { merger.merge(drafts[variant.page].aligned[variant.slot].post.post) }
-        let sourceIndices = variants.count == 1 ? drafts[page].aligned[slot].sources.sorted()
-            : Array(Set(variants.flatMap { drafts[$0.page].aligned[$0.slot].sources })).sorted()
-        let parsed = merger.finished()
+        let parsed: ParsedPost
+        if variants.count == 1 {
+            parsed = drafts[page].mergers[slot].finished()
+        } else {
+            var merger = drafts[page].mergers[slot]
+            for variant in variants.dropFirst() { merger.merge(drafts[variant.page].mergers[variant.slot].post) }
+            parsed = merger.finished()
+        }
+        let sourceIndices = variants.count == 1 ? drafts[page].sources[slot].sorted()
+            : Array(Set(variants.flatMap { drafts[$0.page].sources[$0.slot] })).sorted()
         // A post without a time of its own belongs to its first page's day.
         let day = parsed.time?.day ?? drafts[page].page.date
         return ArchivePost(id: drafts[page].page.postIDs[slot], headline: parsed.headline, byline: parsed.byline,
@@ -181,32 +188,32 @@ struct CorpusMerger {
                            pageIDs: variants.map { drafts[$0.page].page.id }, sourceIndices: sourceIndices)
     }
 
-    /// Aligns the posts of a page's scrapes (`group`, fullest first); returns one merger per post with its sources, and
-    /// how many variants were folded.
-    private static func alignPosts(_ group: [Int], of scrapes: [Scrape]) -> ([(post: PostMerger, sources: [Int])], Int) {
+    /// Aligns the posts of a page's scrapes (`group`, fullest first); returns one merger per post,
+    /// the sources of each, and how many variants were folded.
+    private static func alignPosts(_ group: [Int], of scrapes: [Scrape]) -> (mergers: [PostMerger], sources: [[Int]], folded: Int) {
         // The fullest scrape sets the order; its posts are distinct stories, so nothing to compare.
         let lead = scrapes[group[0]]
         let comparing = group.count > 1
-        var aligned: [(post: PostMerger, sources: [Int])] = lead.page.posts.map {
-            (PostMerger($0, comparing: comparing), [lead.sourceIndex])
-        }
+        var mergers = lead.page.posts.map { PostMerger($0, comparing: comparing) }
+        var sources = [[Int]](repeating: [lead.sourceIndex], count: mergers.count)
         var folded = 0
         for scrape in group.dropFirst().map({ scrapes[$0] }) {
             var cursor = -1
             for post in scrape.page.posts {
                 let keys = PostMerger.Keys(post)
-                if let index = aligned.indices.first(where: { aligned[$0].post.matches(keys) }) {
-                    aligned[index].post.merge(post)
-                    if !aligned[index].sources.contains(scrape.sourceIndex) { aligned[index].sources.append(scrape.sourceIndex) }
+                if let index = mergers.firstIndex(where: { $0.matches(keys) }) {
+                    mergers[index].merge(post)
+                    if !sources[index].contains(scrape.sourceIndex) { sources[index].append(scrape.sourceIndex) }
                     folded += 1
                     cursor = max(cursor, index)
                 } else {
                     cursor += 1
-                    aligned.insert((PostMerger(post, comparing: true), [scrape.sourceIndex]), at: cursor)
+                    mergers.insert(PostMerger(post, comparing: true), at: cursor)
+                    sources.insert([scrape.sourceIndex], at: cursor)
                 }
             }
         }
-        return (aligned, folded)
+        return (mergers, sources, folded)
     }
 
     /// What makes two posts the same story across pages: the headline, or for headless posts the

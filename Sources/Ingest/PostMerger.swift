@@ -73,7 +73,7 @@ struct PostMerger: Sendable {
     }
 
     /// The merged post, with paragraphs that are really captions moved out of the body.
-    consuming func finished() -> ParsedPost {
+    func finished() -> ParsedPost {
         var result = post
         // Few captions per post: comparing each paragraph with them (up to the first difference)
         // beats building every paragraph's key.
