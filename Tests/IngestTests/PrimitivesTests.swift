@@ -1,8 +1,28 @@
+import Dispatch
+import Foundation
 import ZlibCodec
 import XCTest
 @testable import Ingest
 
 final class PrimitivesTests: XCTestCase {
+    func testFingerprintKeysAreEqualByTheirBytes() {
+        let a = FingerprintKey(Array("h:kestria floods".utf8))
+        let b = FingerprintKey(Array("h:kestria floods".utf8))
+        let c = FingerprintKey(Array("h:kestria flood".utf8))
+        XCTAssertEqual(a, b)
+        XCTAssertEqual(a.hashValue, b.hashValue)
+        XCTAssertNotEqual(a, c)
+        XCTAssertEqual(Set([a, b, c]).count, 2)
+        XCTAssertEqual([a: 1, c: 2][b], 1)
+    }
+
+    func testBackgroundReleaseFreesWhatItIsHandedOffTheCallingThread() {
+        let probe = ReleaseProbe()
+        BackgroundRelease.hand([Tracked(probe)])
+        XCTAssertEqual(probe.freed.wait(timeout: .now() + 10), .success)
+        XCTAssertEqual(probe.onCallingThread, false)
+    }
+
     func testSHA256KnownVectors() {
         XCTAssertEqual(SHA256.hex([]), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
         XCTAssertEqual(SHA256.hex(Array("abc".utf8)), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
@@ -53,5 +73,24 @@ final class PrimitivesTests: XCTestCase {
         XCTAssertEqual(SourceLoader.check(Array(" \n\t ".utf8)), .empty)
         XCTAssertEqual(SourceLoader.check(Array("Rivers rose.".utf8) + [0] + Array("x".utf8)), .binary)
         XCTAssertNil(SourceLoader.check(Array("Rivers rose.\n".utf8)))
+    }
+}
+
+/// Tells when a ``Tracked`` value was freed, and on which thread.
+private final class ReleaseProbe: @unchecked Sendable {
+    let freed = DispatchSemaphore(value: 0)
+    let callingThread = Thread.current
+    /// Written before `freed` is signalled, read after waiting on it.
+    var onCallingThread: Bool?
+}
+
+private final class Tracked: Sendable {
+    let probe: ReleaseProbe
+
+    init(_ probe: ReleaseProbe) { self.probe = probe }
+
+    deinit {
+        probe.onCallingThread = Thread.current == probe.callingThread
+        probe.freed.signal()
     }
 }
