@@ -20,7 +20,7 @@ struct CorpusMerger {
         let dated = resolveDates(scrapes)
         let pageKeys = Parallel.map(dated) { PageKeys($0.page) }
         let groups = groupPages(dated, keys: pageKeys)
-        let drafts = Parallel.map(groups) { draft($0, of: dated) }
+        let drafts = Parallel.map(groups) { draft($0, of: dated, keys: pageKeys) }
         let variants = postVariants(drafts.map(\.keys))
         var posts = Parallel.map(variants) { post(of: $0, in: drafts) }
         var pages = drafts.map(\.page)
@@ -48,7 +48,9 @@ struct CorpusMerger {
 
     /// What a scrape is compared by when pages are grouped, made once per scrape.
     private struct PageKeys: Sendable {
-        /// The identities of its posts (see ``identity(_:)``).
+        /// The identity of each post, in page order (see ``identity(_:)``).
+        let identities: [FingerprintKey]
+        /// The identities of its posts, each once.
         let posts: Set<FingerprintKey>
         /// The comparable title, `t:`-prefixed so it never equals a post's identity.
         let title: FingerprintKey?
@@ -56,7 +58,8 @@ struct CorpusMerger {
         let summary: Set<FingerprintKey>
 
         init(_ page: ParsedPage) {
-            posts = Set(page.posts.map(identity))
+            identities = page.posts.map(identity)
+            posts = Set(identities)
             title = page.title.map { FingerprintKey(Array("t:".utf8) + Fingerprint.comparable($0)) }
             summary = Set(page.summary.map { FingerprintKey(Fingerprint.comparable($0)) })
         }
@@ -130,9 +133,10 @@ struct CorpusMerger {
     }
 
     /// Aligns the posts of one page's scrapes (`group`, fullest first) and names the page and its posts.
-    private static func draft(_ group: [Int], of scrapes: [Scrape]) -> PageDraft {
+    private static func draft(_ group: [Int], of scrapes: [Scrape], keys pageKeys: [PageKeys]) -> PageDraft {
         let (mergers, sources, folded) = alignPosts(group, of: scrapes)
-        let keys = mergers.map { identity($0.post) }
+        // A page of one scrape has that scrape's posts as they are.
+        let keys = group.count == 1 ? pageKeys[group[0]].identities : mergers.map { identity($0.post) }
         let lead = scrapes[group[0]].page
         var page = ArchivePage(id: "", title: lead.title, date: group.lazy.compactMap { scrapes[$0].page.date }.first,
                                declaredPosts: group.lazy.compactMap { scrapes[$0].page.declaredPosts }.max(),
@@ -220,7 +224,15 @@ struct CorpusMerger {
     /// first paragraph (or caption).
     static func identity(_ post: ParsedPost) -> FingerprintKey {
         if let headline = post.headline { return FingerprintKey(Array("h:".utf8) + Fingerprint.comparable(headline)) }
-        let first = post.body.first ?? post.images.first?.caption ?? post.contributors.joined(separator: ",")
+        // Without `??`: its autoclosures would copy the whole post.
+        let first: String
+        if let paragraph = post.body.first {
+            first = paragraph
+        } else if let caption = post.images.first?.caption {
+            first = caption
+        } else {
+            first = post.contributors.joined(separator: ",")
+        }
         return FingerprintKey(Array("b:".utf8) + Fingerprint.comparable(first))
     }
 
