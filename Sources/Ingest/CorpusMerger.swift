@@ -6,9 +6,10 @@ import Extraction
 /// 2. Scrapes of one page are grouped: same title and summary, or most posts shared.
 /// 3. Within a page, posts are aligned across scrapes and merged (``PostMerger``), keeping the
 ///    order of the fullest scrape and slotting the others' extra posts after their neighbours.
-/// 4. A post that several pages show is one post on all of them.
+/// 4. A post that several pages show is one post on all of them, merged in page order.
 /// Scrapes are taken in a fixed order (by content hash), so any input order gives the same result.
-/// The work within a page (aligning its scrapes, finishing its posts) runs on all cores.
+/// Only grouping the scrapes and finding which pages share a post run on one core; the keys they
+/// compare, the work within a page and the building of each post run on all cores.
 struct CorpusMerger {
     struct Scrape: Sendable {
         var sourceIndex: Int
@@ -17,60 +18,19 @@ struct CorpusMerger {
 
     static func merge(_ scrapes: [Scrape], sources: inout [SourceRecord]) -> (pages: [ArchivePage], posts: [ArchivePost], merged: Int) {
         let dated = resolveDates(scrapes)
-        let groups = groupPages(dated, identities: Parallel.map(dated) { $0.page.posts.map(identity) })
-        let alignedGroups = Parallel.map(groups) { group in
-            let (aligned, folded) = alignPosts(group.map { dated[$0] })
-            return (aligned: aligned, keys: aligned.map { identity($0.post.post) }, folded: folded)
+        let pageKeys = Parallel.map(dated) { PageKeys($0.page) }
+        let groups = groupPages(dated, keys: pageKeys)
+        let drafts = Parallel.map(groups) { draft($0, of: dated, keys: pageKeys) }
+        let variants = postVariants(drafts.map(\.keys))
+        var posts = Parallel.map(variants) { post(of: $0, in: drafts) }
+        var pages = drafts.map(\.page)
+        for page in pages {
+            for index in page.sourceIndices { sources[index].pageID = page.id }
         }
-        let variantCount = alignedGroups.reduce(0) { $0 + $1.keys.count }
-        var posts: [ArchivePost] = []
-        posts.reserveCapacity(variantCount)
-        var postIndexByKey: [FingerprintKey: Int] = [:]
-        postIndexByKey.reserveCapacity(variantCount)
-        var mergers: [PostMerger] = []
-        mergers.reserveCapacity(variantCount)
-        var pages: [ArchivePage] = []
-        pages.reserveCapacity(groups.count)
-        var merged = 0
-        for (group, (pageMergers, keys, folded)) in zip(groups, alignedGroups) {
-            merged += folded
-            let variants: [ParsedPage] = group.map { dated[$0].page }
-            let lead = variants[0]
-            let date: CalendarDay? = variants.compactMap(\.date).first
-            let declared: Int? = variants.compactMap(\.declaredPosts).max()
-            let sourceIndices: [Int] = group.map { dated[$0].sourceIndex }.sorted()
-            var page = ArchivePage(id: "", title: lead.title, date: date, declaredPosts: declared,
-                                   summary: lead.summary, statusLine: lead.statusLine, layout: lead.layout,
-                                   postIDs: [], sourceIndices: sourceIndices)
-            page.id = pageID(page, firstPostKey: keys.first)
-            for ((postMerger, sourceIndices), key) in zip(pageMergers, keys) {
-                if let existing = postIndexByKey[key] {
-                    mergers[existing].merge(postMerger.post)
-                    merged += 1
-                    posts[existing].pageIDs.append(page.id)
-                    posts[existing].sourceIndices = Array(Set(posts[existing].sourceIndices + sourceIndices)).sorted()
-                    page.postIDs.append(posts[existing].id)
-                } else {
-                    postIndexByKey[key] = posts.count
-                    mergers.append(postMerger)
-                    let id = Fingerprint.shortID(key.bytes)
-                    posts.append(ArchivePost(id: id, headline: nil, byline: nil, authors: [], time: nil, day: page.date,
-                                             precision: .unknown, body: [], images: [], contributors: [],
-                                             pageIDs: [page.id], sourceIndices: sourceIndices.sorted()))
-                    page.postIDs.append(id)
-                }
-            }
-            for index in page.sourceIndices {
-                sources[index].pageID = page.id
-            }
-            pages.append(page)
-        }
-        posts = Parallel.map(Array(posts.indices)) { [posts, mergers] index in
-            var post = posts[index]
-            fill(&post, from: mergers[index].finished())
-            return post
-        }
+        let variantCount = drafts.reduce(0) { $0 + $1.keys.count }
+        let merged = drafts.reduce(0) { $0 + $1.folded } + variantCount - posts.count
         uniquePageIDs(&pages, posts: &posts, sources: &sources)
+        releaseInBackground((consume dated, consume pageKeys, consume drafts, consume variants))
         return (pages, posts, merged)
     }
 
@@ -86,23 +46,60 @@ struct CorpusMerger {
         }
     }
 
+    /// What a scrape is compared by when pages are grouped, made once per scrape.
+    private struct PageKeys: Sendable {
+        /// The identity of each post, in page order (see ``identity(_:)``).
+        let identities: [FingerprintKey]
+        /// The identities of its posts, each once.
+        let posts: Set<FingerprintKey>
+        /// The comparable title, `t:`-prefixed so it never equals a post's identity.
+        let title: FingerprintKey?
+        /// The comparable summary paragraphs.
+        let summary: Set<FingerprintKey>
+
+        init(_ page: ParsedPage) {
+            identities = page.posts.map(identity)
+            posts = Set(identities)
+            title = page.title.map { FingerprintKey(Array("t:".utf8) + Fingerprint.comparable($0)) }
+            summary = Set(page.summary.map { FingerprintKey(Fingerprint.comparable($0)) })
+        }
+    }
+
     /// Groups scrape indices by page; each group is ordered fullest scrape first.
-    private static func groupPages(_ scrapes: [Scrape], identities: [[FingerprintKey]]) -> [[Int]] {
-        let keys = identities.map(Set.init)
+    private static func groupPages(_ scrapes: [Scrape], keys: [PageKeys]) -> [[Int]] {
         var groups: [[Int]] = []
-        // Only groups that share a post or a title with a scrape are compared with it.
-        var groupsByKey: [FingerprintKey: [Int]] = [:]
+        var groupOf: [Int] = []
+        // Only groups with a scrape that shares a post or the title with a scrape are compared with it.
+        // The scrapes with a post: a chain through `earlier`, from the latest entry for the post.
+        var latestByPost: [FingerprintKey: Int] = [:]
+        latestByPost.reserveCapacity(keys.reduce(0) { $0 + $1.posts.count })
+        var earlier: [(scrape: Int, previous: Int)] = []
+        earlier.reserveCapacity(latestByPost.capacity)
+        var groupsByTitle: [FingerprintKey: [Int]] = [:]
+        // How many posts each earlier scrape shares with the current one; zero again after each scrape.
+        var shared = [Int](repeating: 0, count: scrapes.count)
         for i in scrapes.indices {
-            let title = scrapes[i].page.title.map { FingerprintKey(Array("t:".utf8) + Fingerprint.comparable($0)) }
-            var candidates = Set(keys[i].flatMap { groupsByKey[$0] ?? [] })
-            if let title { candidates.formUnion(groupsByKey[title] ?? []) }
+            var sharing: [Int] = []
+            for key in keys[i].posts {
+                var entry = latestByPost.updateValue(earlier.count, forKey: key) ?? -1
+                earlier.append((i, entry))
+                while entry >= 0 {
+                    let j = earlier[entry].scrape
+                    if shared[j] == 0 { sharing.append(j) }
+                    shared[j] += 1
+                    entry = earlier[entry].previous
+                }
+            }
+            var candidates = Set(sharing.map { groupOf[$0] })
+            if let title = keys[i].title { candidates.formUnion(groupsByTitle[title] ?? []) }
             let match = candidates.sorted().first { g in
-                groups[g].contains { samePage(scrapes[$0].page, keys[$0], scrapes[i].page, keys[i]) }
+                groups[g].contains { samePage(scrapes[$0].page, keys[$0], scrapes[i].page, keys[i], sharedPosts: shared[$0]) }
             }
             let group = match ?? groups.count
             if match == nil { groups.append([i]) } else { groups[group].append(i) }
-            for key in keys[i] { groupsByKey[key, default: []].append(group) }
-            if let title { groupsByKey[title, default: []].append(group) }
+            groupOf.append(group)
+            for j in sharing { shared[j] = 0 }
+            if let title = keys[i].title { groupsByTitle[title, default: []].append(group) }
         }
         return groups.map { group in
             group.sorted { scrapes[$0].page.posts.count != scrapes[$1].page.posts.count
@@ -110,66 +107,133 @@ struct CorpusMerger {
         }
     }
 
-    private static func samePage(_ a: ParsedPage, _ aKeys: Set<FingerprintKey>, _ b: ParsedPage, _ bKeys: Set<FingerprintKey>) -> Bool {
+    /// Whether two scrapes show one page; `sharedPosts`: how many post identities they share.
+    private static func samePage(_ a: ParsedPage, _ aKeys: PageKeys, _ b: ParsedPage, _ bKeys: PageKeys, sharedPosts: Int) -> Bool {
         if let da = a.date, let db = b.date, da != db { return false }
-        let smaller = min(aKeys.count, bKeys.count)
-        let sharedPosts = aKeys.intersection(bKeys).count
+        let smaller = min(aKeys.posts.count, bKeys.posts.count)
         if smaller > 0 && sharedPosts * 10 >= smaller * 6 { return true }
-        guard let ta = a.title, let tb = b.title, Fingerprint.comparable(ta) == Fingerprint.comparable(tb) else { return false }
-        let sa = Set(a.summary.map(Fingerprint.comparable))
-        let sb = Set(b.summary.map(Fingerprint.comparable))
+        guard let ta = aKeys.title, let tb = bKeys.title, ta == tb else { return false }
+        let sa = aKeys.summary, sb = bKeys.summary
         return !sa.isEmpty && sa.intersection(sb).count * 2 >= min(sa.count, sb.count) && sharedPosts * 2 >= smaller
     }
 
-    /// Aligns the posts of a page's scrapes; returns one merger per post with its sources, and
-    /// how many variants were folded.
-    private static func alignPosts(_ scrapes: [Scrape]) -> ([(post: PostMerger, sources: [Int])], Int) {
-        // The fullest scrape sets the order; its posts are distinct stories, so nothing to compare.
-        let comparing = scrapes.count > 1
-        var aligned: [(post: PostMerger, sources: [Int])] = scrapes[0].page.posts.map {
-            (PostMerger($0, comparing: comparing), [scrapes[0].sourceIndex])
+    /// One page with its posts aligned across its scrapes, before the posts it shares with other
+    /// pages are joined.
+    private struct PageDraft: Sendable {
+        /// The page, with its id and its posts' ids.
+        let page: ArchivePage
+        /// One merger per post of the page, in page order.
+        let mergers: [PostMerger]
+        /// The sources that show each post.
+        let sources: [[Int]]
+        /// Each post's identity (see ``identity(_:)``).
+        let keys: [FingerprintKey]
+        /// How many variants were folded into others within the page.
+        let folded: Int
+    }
+
+    /// Aligns the posts of one page's scrapes (`group`, fullest first) and names the page and its posts.
+    private static func draft(_ group: [Int], of scrapes: [Scrape], keys pageKeys: [PageKeys]) -> PageDraft {
+        let (mergers, sources, folded) = alignPosts(group, of: scrapes)
+        // A page of one scrape has that scrape's posts as they are.
+        let keys = group.count == 1 ? pageKeys[group[0]].identities : mergers.map { identity($0.post) }
+        let lead = scrapes[group[0]].page
+        var page = ArchivePage(id: "", title: lead.title, date: group.lazy.compactMap { scrapes[$0].page.date }.first,
+                               declaredPosts: group.lazy.compactMap { scrapes[$0].page.declaredPosts }.max(),
+                               summary: lead.summary, statusLine: lead.statusLine, layout: lead.layout,
+                               postIDs: keys.map { Fingerprint.shortID($0.bytes) },
+                               sourceIndices: group.map { scrapes[$0].sourceIndex }.sorted())
+        page.id = pageID(page, firstPostKey: keys.first)
+        return PageDraft(page: page, mergers: mergers, sources: sources, keys: keys, folded: folded)
+    }
+
+    /// Where a post's variants are: the page (index into the drafts) and the slot within its posts.
+    private typealias Variant = (page: Int, slot: Int)
+
+    /// The variants of each post, first page first: the posts of all pages with one identity are
+    /// one post, numbered in the order of first appearance.
+    private static func postVariants(_ keys: [[FingerprintKey]]) -> [[Variant]] {
+        var postIndexByKey: [FingerprintKey: Int] = [:]
+        postIndexByKey.reserveCapacity(keys.reduce(0) { $0 + $1.count })
+        var variants: [[Variant]] = []
+        for (page, pageKeys) in keys.enumerated() {
+            for (slot, key) in pageKeys.enumerated() {
+                if let existing = postIndexByKey[key] {
+                    variants[existing].append((page, slot))
+                } else {
+                    postIndexByKey[key] = variants.count
+                    variants.append([(page, slot)])
+                }
+            }
         }
+        return variants
+    }
+
+    /// The post made of `variants`: its first page's merger with the later pages' variants merged
+    /// in, in page order. (The drafts are read in place: copying one would retain all its arrays.)
+    private static func post(of variants: [Variant], in drafts: [PageDraft]) -> ArchivePost {
+        let (page, slot) = variants[0]
+        let parsed: ParsedPost
+        if variants.count == 1 {
+            parsed = drafts[page].mergers[slot].finished()
+        } else {
+            var merger = drafts[page].mergers[slot]
+            for variant in variants.dropFirst() { merger.merge(drafts[variant.page].mergers[variant.slot].post) }
+            parsed = merger.finished()
+        }
+        let sourceIndices = variants.count == 1 ? drafts[page].sources[slot].sorted()
+            : Array(Set(variants.flatMap { drafts[$0.page].sources[$0.slot] })).sorted()
+        // A post without a time of its own belongs to its first page's day.
+        let day = parsed.time?.day ?? drafts[page].page.date
+        return ArchivePost(id: drafts[page].page.postIDs[slot], headline: parsed.headline, byline: parsed.byline,
+                           authors: parsed.authors, time: parsed.time, day: day,
+                           precision: parsed.time != nil ? .minute : day == nil ? .unknown : .day,
+                           body: parsed.body, images: parsed.images, contributors: parsed.contributors,
+                           pageIDs: variants.map { drafts[$0.page].page.id }, sourceIndices: sourceIndices)
+    }
+
+    /// Aligns the posts of a page's scrapes (`group`, fullest first); returns one merger per post,
+    /// the sources of each, and how many variants were folded.
+    private static func alignPosts(_ group: [Int], of scrapes: [Scrape]) -> (mergers: [PostMerger], sources: [[Int]], folded: Int) {
+        // The fullest scrape sets the order; its posts are distinct stories, so nothing to compare.
+        let lead = scrapes[group[0]]
+        let comparing = group.count > 1
+        var mergers = lead.page.posts.map { PostMerger($0, comparing: comparing) }
+        var sources = [[Int]](repeating: [lead.sourceIndex], count: mergers.count)
         var folded = 0
-        for scrape in scrapes.dropFirst() {
+        for scrape in group.dropFirst().map({ scrapes[$0] }) {
             var cursor = -1
             for post in scrape.page.posts {
                 let keys = PostMerger.Keys(post)
-                if let index = aligned.indices.first(where: { aligned[$0].post.matches(keys) }) {
-                    aligned[index].post.merge(post)
-                    if !aligned[index].sources.contains(scrape.sourceIndex) { aligned[index].sources.append(scrape.sourceIndex) }
+                if let index = mergers.firstIndex(where: { $0.matches(keys) }) {
+                    mergers[index].merge(post)
+                    if !sources[index].contains(scrape.sourceIndex) { sources[index].append(scrape.sourceIndex) }
                     folded += 1
                     cursor = max(cursor, index)
                 } else {
                     cursor += 1
-                    aligned.insert((PostMerger(post, comparing: true), [scrape.sourceIndex]), at: cursor)
+                    mergers.insert(PostMerger(post, comparing: true), at: cursor)
+                    sources.insert([scrape.sourceIndex], at: cursor)
                 }
             }
         }
-        return (aligned, folded)
+        return (mergers, sources, folded)
     }
 
     /// What makes two posts the same story across pages: the headline, or for headless posts the
     /// first paragraph (or caption).
     static func identity(_ post: ParsedPost) -> FingerprintKey {
         if let headline = post.headline { return FingerprintKey(Array("h:".utf8) + Fingerprint.comparable(headline)) }
-        let first = post.body.first ?? post.images.first?.caption ?? post.contributors.joined(separator: ",")
-        return FingerprintKey(Array("b:".utf8) + Fingerprint.comparable(first))
-    }
-
-    private static func fill(_ post: inout ArchivePost, from parsed: ParsedPost) {
-        post.headline = parsed.headline
-        post.byline = parsed.byline
-        post.authors = parsed.authors
-        post.time = parsed.time
-        post.body = parsed.body
-        post.images = parsed.images
-        post.contributors = parsed.contributors
-        if let time = parsed.time {
-            post.day = time.day
-            post.precision = .minute
+        // Without `??`: its autoclosures would copy the whole post.
+        let first: String
+        if let paragraph = post.body.first {
+            first = paragraph
+        } else if let caption = post.images.first?.caption {
+            first = caption
         } else {
-            post.precision = post.day == nil ? .unknown : .day
+            first = post.contributors.joined(separator: ",")
         }
+        return FingerprintKey(Array("b:".utf8) + Fingerprint.comparable(first))
     }
 
     /// `2022-02-11-the-latest-on-ukraine-and-russia-tensions`; untitled pages use their first post.

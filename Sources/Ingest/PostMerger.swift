@@ -102,8 +102,8 @@ struct PostMerger: Sendable {
 
     /// Of two spellings of one text, the one with fewer `?` (debris), then the longer.
     static func cleaner(_ a: String, _ b: String) -> String {
-        let qa = a.utf8.filter { $0 == 0x3F }.count
-        let qb = b.utf8.filter { $0 == 0x3F }.count
+        let qa = a.utf8.reduce(0) { $1 == 0x3F ? $0 + 1 : $0 }
+        let qb = b.utf8.reduce(0) { $1 == 0x3F ? $0 + 1 : $0 }
         if qa != qb { return qa < qb ? a : b }
         return b.utf8.count > a.utf8.count ? b : a
     }

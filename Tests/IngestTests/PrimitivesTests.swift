@@ -4,6 +4,17 @@ import XCTest
 @testable import Ingest
 
 final class PrimitivesTests: XCTestCase {
+    func testFingerprintKeysAreEqualByTheirBytes() {
+        let a = FingerprintKey(Array("h:kestria floods".utf8))
+        let b = FingerprintKey(Array("h:kestria floods".utf8))
+        let c = FingerprintKey(Array("h:kestria flood".utf8))
+        XCTAssertEqual(a, b)
+        XCTAssertEqual(a.hashValue, b.hashValue)
+        XCTAssertNotEqual(a, c)
+        XCTAssertEqual(Set([a, b, c]).count, 2)
+        XCTAssertEqual([a: 1, c: 2][b], 1)
+    }
+
     /// FIPS 180-4 / NIST example messages, through both compressions.
     func testSHA256KnownVectors() {
         let vectors: [(message: [UInt8], digest: String)] = [
