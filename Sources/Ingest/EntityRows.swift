@@ -1,24 +1,28 @@
+import Dispatch
 import Extraction
 import Storage
 
 /// The rows of the entity tables (``Schema/entityTables``), built on all cores away from the
 /// thread that writes them: each table's values flat in column order, `columns` per row.
-struct EntityRows: Sendable {
+///
+/// Each table is built as a task of its own, started by `init`; reading a table waits for its task
+/// only, so the writer inserts the first tables while the others are still being built.
+final class EntityRows: @unchecked Sendable {
     /// `entities`, in rank order (most mentioned first).
-    let entities: [SQLValue]
+    var entities: [SQLValue] { built(.entities).values }
     /// `entity_aliases`: each entity's own name, then its other names.
-    let aliases: [SQLValue]
+    var aliases: [SQLValue] { built(.aliases).values }
     /// `mentions`, in key order (entity rank, then post rowid), so that rows are appended to the
     /// table rather than inserted at random. Plain integers: the largest table by rows.
-    let mentions: [Int64]
+    var mentions: [Int64] { built(.mentions).integers }
     /// `post_entities`, in post id order.
-    let postEntities: [SQLValue]
+    var postEntities: [SQLValue] { built(.postEntities).values }
     /// `quotes`, in corpus order, each with its order within its post.
-    let quotes: [SQLValue]
+    var quotes: [SQLValue] { built(.quotes).values }
 
-    private enum Table: CaseIterable {
-        // Largest first, so that the small ones fill in behind them.
-        case mentions, postEntities, entities, aliases, quotes
+    private enum Table: Int, CaseIterable {
+        // Started largest first, so that the small ones fill in behind them.
+        case postEntities, mentions, entities, aliases, quotes
     }
 
     /// One table's rows as its builder made them.
@@ -29,6 +33,14 @@ struct EntityRows: Sendable {
         var values: [SQLValue] { if case .values(let values) = self { values } else { [] } }
         var integers: [Int64] { if case .integers(let integers) = self { integers } else { [] } }
     }
+
+    /// One table's task and its result, written by the task before it leaves `done`.
+    private final class Slot: @unchecked Sendable {
+        let done = DispatchGroup()
+        var built: Built?
+    }
+
+    private let slots = Table.allCases.map { _ in Slot() }
 
     /// The posts in id order, and where each post's rows are in ``EntityCorpus/mentions``.
     private struct PostLayout: Sendable {
@@ -52,22 +64,29 @@ struct EntityRows: Sendable {
         }
     }
 
+    /// Starts building every table and returns.
     init(_ corpus: EntityCorpus, posts: [ArchivePost]) {
         let layout = PostLayout(corpus, posts: posts)
-        let built = Parallel.map(Table.allCases) { table -> Built in
-            switch table {
-            case .mentions: .integers(Self.mentions(corpus, layout))
-            case .postEntities: .values(Self.postEntities(corpus, posts: posts, layout))
-            case .entities: .values(Self.entities(corpus, posts: posts))
-            case .aliases: .values(Self.aliases(corpus))
-            case .quotes: .values(Self.quotes(corpus, posts: posts))
+        for (table, slot) in zip(Table.allCases, slots) {
+            slot.done.enter()
+            DispatchQueue.global().async {
+                slot.built = switch table {
+                case .mentions: .integers(Self.mentions(corpus, layout))
+                case .postEntities: .values(Self.postEntities(corpus, posts: posts, layout))
+                case .entities: .values(Self.entities(corpus, posts: posts))
+                case .aliases: .values(Self.aliases(corpus))
+                case .quotes: .values(Self.quotes(corpus, posts: posts))
+                }
+                slot.done.leave()
             }
         }
-        mentions = built[0].integers
-        postEntities = built[1].values
-        entities = built[2].values
-        aliases = built[3].values
-        quotes = built[4].values
+    }
+
+    /// A table's rows, once its task is done.
+    private func built(_ table: Table) -> Built {
+        let slot = slots[table.rawValue]
+        slot.done.wait()
+        return slot.built!
     }
 
     private static func entities(_ corpus: EntityCorpus, posts: [ArchivePost]) -> [SQLValue] {

@@ -5,7 +5,8 @@ import Storage
 struct EntityWriter {
     let database: Database
 
-    /// Creates the tables and inserts the rows, in the caller's transaction.
+    /// Creates the tables and inserts the rows, in the caller's transaction, each table as soon as
+    /// its rows are built.
     func insert(_ rows: EntityRows) throws {
         try database.execute(Schema.entityTables)
         var entities = BulkInsert(database, into: """
@@ -16,10 +17,11 @@ struct EntityWriter {
         try aliases.insert(rows.aliases)
         var mentions = BulkInsert(database, into: "mentions(entity_rank, post_rowid, count)", columns: 3)
         try mentions.insert(integers: rows.mentions)
-        var postEntities = BulkInsert(database, into: "post_entities(post_id, entities_json)", columns: 2)
-        try postEntities.insert(rows.postEntities)
         var quotes = BulkInsert(database, into: "quotes(post_id, seq, speaker_id, speaker_text, text)", columns: 5)
         try quotes.insert(rows.quotes)
+        // Last: its rows take longest to build.
+        var postEntities = BulkInsert(database, into: "post_entities(post_id, entities_json)", columns: 2)
+        try postEntities.insert(rows.postEntities)
     }
 
     /// Creates the indexes of the entity tables (cheaper after the bulk insert than during it).
