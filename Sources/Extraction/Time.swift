@@ -11,7 +11,21 @@ public struct CalendarDay: Sendable, Hashable, Comparable, CustomStringConvertib
     }
 
     /// `2022-02-11`.
-    public var description: String { pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2) }
+    public var description: String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(10)
+        append(to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends ``description``'s bytes.
+    func append(to bytes: inout [UInt8]) {
+        appendPadded(year, 4, to: &bytes)
+        bytes.append(0x2D)
+        appendPadded(month, 2, to: &bytes)
+        bytes.append(0x2D)
+        appendPadded(day, 2, to: &bytes)
+    }
 
     public static func < (a: CalendarDay, b: CalendarDay) -> Bool {
         (a.year, a.month, a.day) < (b.year, b.month, b.day)
@@ -62,9 +76,20 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
 
     /// ISO 8601 with offset: `2022-02-11T20:08:00-05:00`.
     public var description: String {
-        let sign = offsetMinutes < 0 ? "-" : "+"
-        let off = abs(offsetMinutes)
-        return "\(day)T" + pad(hour, 2) + ":" + pad(minute, 2) + ":00" + sign + pad(off / 60, 2) + ":" + pad(off % 60, 2)
+        // Made for every post and for every entity's first and last post: built as bytes.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(25)
+        day.append(to: &bytes)
+        bytes.append(0x54) // T
+        appendPadded(hour, 2, to: &bytes)
+        bytes.append(0x3A)
+        appendPadded(minute, 2, to: &bytes)
+        bytes += ":00".utf8
+        bytes.append(offsetMinutes < 0 ? 0x2D : 0x2B)
+        appendPadded(abs(offsetMinutes) / 60, 2, to: &bytes)
+        bytes.append(0x3A)
+        appendPadded(abs(offsetMinutes) % 60, 2, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Minutes since 1970-01-01T00:00Z, for ordering instants printed in different zones.
@@ -137,7 +162,17 @@ enum ZoneAbbreviation {
     }
 }
 
-func pad(_ value: Int, _ width: Int) -> String {
-    let s = String(value)
-    return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
+/// Appends `value` in decimal, zero-padded to at least `width` digits (`7` → `07`).
+func appendPadded(_ value: Int, _ width: Int, to bytes: inout [UInt8]) {
+    if value < 0 { bytes.append(0x2D) }
+    var rest = value.magnitude
+    var scale: UInt = 1
+    var digits = 1
+    while rest / scale >= 10 { scale *= 10; digits += 1 }
+    for _ in digits..<max(width, digits) { bytes.append(0x30) }
+    while scale > 0 {
+        bytes.append(0x30 + UInt8(rest / scale))
+        rest %= scale
+        scale /= 10
+    }
 }

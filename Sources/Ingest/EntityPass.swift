@@ -49,9 +49,9 @@ final class EntityPass: @unchecked Sendable {
         let rows: EntityRows
     }
 
-    /// Runs `handler` once the pass is done.
-    func notify(_ handler: @escaping @Sendable () -> Void) {
-        done.notify(queue: .global(), execute: handler)
+    /// Runs `handler` on `queue` once the pass is done.
+    func notify(on queue: DispatchQueue, _ handler: @escaping @Sendable () -> Void) {
+        done.notify(queue: queue, execute: handler)
     }
 
     /// The result once the pass is done; without `waiting`, nil while it is still running.

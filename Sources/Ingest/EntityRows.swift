@@ -21,8 +21,8 @@ final class EntityRows: @unchecked Sendable {
     var quotes: [SQLValue] { built(.quotes).values }
 
     private enum Table: Int, CaseIterable {
-        // Started largest first, so that the small ones fill in behind them.
-        case postEntities, mentions, entities, aliases, quotes
+        // Started in the order ``EntityWriter`` inserts them, the slowest to build last.
+        case entities, aliases, mentions, quotes, postEntities
     }
 
     /// One table's rows as its builder made them.

@@ -156,8 +156,11 @@ public enum IngestJob {
             try entityWriter.insert(result.rows)
         }
         let progress = DispatchSemaphore(value: 0)
-        entityPass.notify { progress.signal() }
-        search.notify { progress.signal() }
+        // A queue of its own: the global queues' threads are busy building the entity rows, and a
+        // notice queued behind them arrived a tenth of a second late at 50 MB.
+        let notices = DispatchQueue(label: "ingest.progress")
+        entityPass.notify(on: notices) { progress.signal() }
+        search.notify(on: notices) { progress.signal() }
         while extracted == nil || !searchCopied {
             if extracted == nil, let result = entityPass.result(waiting: false) {
                 extracted = result

@@ -68,9 +68,9 @@ final class SearchIndexBuilder: @unchecked Sendable {
         done.wait(timeout: .now()) == .success
     }
 
-    /// Runs `handler` once the index is complete (or failed).
-    func notify(_ handler: @escaping @Sendable () -> Void) {
-        done.notify(queue: .global(), execute: handler)
+    /// Runs `handler` on `queue` once the index is complete (or failed).
+    func notify(on queue: DispatchQueue, _ handler: @escaping @Sendable () -> Void) {
+        done.notify(queue: queue, execute: handler)
     }
 
     /// Waits for the index and copies it into `archive`, which must hold the (empty)

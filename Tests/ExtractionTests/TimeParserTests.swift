@@ -2,6 +2,17 @@ import XCTest
 @testable import Extraction
 
 final class TimeParserTests: XCTestCase {
+    func testISOFormsArePaddedAndSigned() {
+        let day = CalendarDay(year: 2022, month: 2, day: 1)
+        XCTAssertEqual(day.description, "2022-02-01")
+        XCTAssertEqual(CalendarDay(year: 987, month: 12, day: 31).description, "0987-12-31")
+        XCTAssertEqual(CalendarDay(year: 12022, month: 10, day: 9).description, "12022-10-09")
+        XCTAssertEqual(Timestamp(day: day, hour: 0, minute: 5, offsetMinutes: -300).description, "2022-02-01T00:05:00-05:00")
+        XCTAssertEqual(Timestamp(day: day, hour: 23, minute: 59, offsetMinutes: 330).description, "2022-02-01T23:59:00+05:30")
+        XCTAssertEqual(Timestamp(day: day, hour: 9, minute: 0, offsetMinutes: 0).description, "2022-02-01T09:00:00+00:00")
+        XCTAssertEqual(Timestamp(day: day, hour: 12, minute: 30, offsetMinutes: -570).description, "2022-02-01T12:30:00-09:30")
+    }
+
     func testEasternTimeFollowsDaylightSaving() {
         XCTAssertEqual(TimeParser.timestamp(in: "8:08 p.m. ET, February 11, 2022")?.description, "2022-02-11T20:08:00-05:00")
         XCTAssertEqual(TimeParser.timestamp(in: "9:30 a.m. ET, July 4, 2023")?.description, "2023-07-04T09:30:00-04:00")
