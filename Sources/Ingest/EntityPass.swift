@@ -49,7 +49,6 @@ final class EntityPass: @unchecked Sendable {
             PostText(headline: post.headline, body: post.body, captions: post.images.compactMap(\.caption),
                      authors: post.authors, contributors: post.contributors, context: pageIndex[post.pageIDs[0]] ?? -1)
         }
-        let candidates = Parallel.map(texts) { EntityExtractor.candidates($0) }
-        return EntityExtractor.resolve(candidates)
+        return EntityExtractor.resolve(EntityExtractor.candidates(texts))
     }
 }

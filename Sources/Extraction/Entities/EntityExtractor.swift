@@ -21,6 +21,11 @@ public enum EntityExtractor {
         PostScanner.scan(post)
     }
 
+    /// ``candidates(_:)-swift.type.method`` of every post, on all cores, in input order.
+    public static func candidates(_ posts: [PostText]) -> [PostCandidates] {
+        PostScanner.scan(posts)
+    }
+
     /// Entities, mentions and quotes of a corpus; `posts[i]` is post `i` in the result.
     public static func resolve(_ posts: [PostCandidates]) -> EntityCorpus {
         EntityResolver.resolve(posts)
