@@ -160,10 +160,10 @@ struct PersonIndex {
     /// The group a lone surname refers to, among its ``candidates(forSurname:)``: a group named in
     /// full in the same post, else in the same context, else the corpus's most frequent one.
     /// `weight` gives each group's mention count in the corpus; `inPost` and `inContext` its count there.
-    func group(among candidates: [Int], inPost: [Int: Int], inContext: [Int: Int], weight: [Int]) -> Int? {
+    func group(among candidates: [Int], inPost: GroupCounts, inContext: GroupCounts, weight: [Int]) -> Int? {
         guard !candidates.isEmpty else { return nil }
         if candidates.count == 1 { return candidates[0] }
-        return Self.heaviest(candidates) { inPost[$0] } ?? Self.heaviest(candidates) { inContext[$0] }
+        return Self.heaviest(candidates) { inPost[group: $0] } ?? Self.heaviest(candidates) { inContext[group: $0] }
             ?? Self.heaviest(candidates) { weight[$0] }
     }
 

@@ -75,7 +75,10 @@ struct SurfaceTable {
         return id
     }
 
-    subscript(id: Int) -> Surface { surfaces[id] }
+    /// Surface `id`, read in place (a copy would retain and release its five arrays and dictionaries).
+    subscript(id: Int) -> Surface {
+        _read { yield surfaces[id] }
+    }
 
     /// The surface with folded key `key` and hint `hint`, if the corpus has it.
     func find(_ key: UInt64, _ hint: Hint) -> Int? {
