@@ -219,7 +219,7 @@ private final class Resolution: @unchecked Sendable {
     /// The key of a place outside the gazetteer. A name that ends with a natural feature's word is
     /// keyed by the words before it, so that `Oskara River` and a later bare `Oskara` are one place.
     private func placeKey(_ id: Int) -> ClusterKey {
-        let words = table[id].form.split(separator: " ")
+        let words = NameForms.words(table[id].form)
         guard words.count > 1, let last = words.last, Self.featureHeads.contains(NameForms.hash(String(last))) else {
             return .place(table[id].skeleton)
         }
@@ -378,7 +378,7 @@ private final class Resolution: @unchecked Sendable {
         // Most frequent first (then in text order), so that the spelling kept for titles that
         // differ only in case is the most frequent one, the same on every run.
         for (title, count) in cluster.titles.sorted(by: { ($1.value, $0.key) < ($0.value, $1.key) }) {
-            var words = title.split(separator: " ")
+            var words = NameForms.words(title)
             while let first = words.first, Lexicon.classes(NameForms.hash(String(first))).contains(.determiner) { words.removeFirst() }
             guard !words.isEmpty else { continue }
             let clean = words.joined(separator: " ")

@@ -88,7 +88,7 @@ enum Gazetteer {
         let upperOnly = letters.count == name.utf8.filter { $0 != 0x2E }.count && letters.count <= 4
             && letters.allSatisfy { $0 < 0x61 }
         data.names.set(hash, Entry(place: index, upperOnly: upperOnly, ambiguous: ambiguous))
-        data.maxWords = max(data.maxWords, name.split(separator: " ").count)
+        data.maxWords = max(data.maxWords, NameForms.words(name).count)
     }
 
     private static func kind(_ letter: UInt8) -> Place.Kind? {

@@ -68,7 +68,7 @@ struct PostScanner {
     }
 
     private mutating func addByline(_ name: String) {
-        let words = name.split(separator: " ").count
+        let words = NameForms.words(name).count
         guard words >= 1, words <= 5 else { return }
         _ = record(name, key: NameForms.hash(name), hint: .person, evidence: [.byline, .running], words: words)
     }

@@ -57,7 +57,7 @@ struct SurfaceTable {
             let words = mentions[m].words
             var surface = Surface(key: key, hint: hint, words: words, place: mentions[m].place)
             surface.skeleton = Skeleton(mentions[m].surface)
-            surface.surname = words == 1 ? surface.skeleton : Skeleton(String(mentions[m].surface.split(separator: " ").last ?? ""))
+            surface.surname = words == 1 ? surface.skeleton : Skeleton(String(NameForms.words(mentions[m].surface).last ?? ""))
             surfaces.append(surface)
         }
         surfaces[id].evidence.formUnion(mentions[m].evidence)
