@@ -32,8 +32,8 @@ struct PostScanner {
         return scanner.scan(post)
     }
 
-    /// ``scan(_:)-swift.type.method`` of every post, on all cores; each worker reuses one
-    /// scanner's buffers for a run of posts.
+    /// Scans every post on all cores, results in input order; each worker reuses one scanner's
+    /// buffers for a run of posts.
     static func scan(_ posts: [PostText]) -> [PostCandidates] {
         let run = 64
         let runs = Parallel.map(Array(stride(from: 0, to: posts.count, by: run))) { start in
