@@ -87,8 +87,20 @@ enum NameForms {
     /// bytes when the text is ASCII (most names are), which is several times faster than splitting
     /// by characters.
     static func words(_ text: String) -> [Substring] {
-        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return text.split(separator: " ") }
-        return text.utf8.split(separator: 0x20).map { Substring($0) }
+        var copy = text
+        return copy.withUTF8 { bytes in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return text.split(separator: " ") }
+            let utf8 = text.utf8
+            var words: [Substring] = []
+            var start = 0
+            for i in 0...bytes.count where i == bytes.count || bytes[i] == 0x20 {
+                if i > start {
+                    words.append(text[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: i)])
+                }
+                start = i + 1
+            }
+            return words
+        }
     }
 
     /// A key that survives transliteration: folded letters only, `y` read as `i`, `j` after a
