@@ -68,6 +68,6 @@ final class EntityPass: @unchecked Sendable {
             PostText(headline: post.headline, body: post.body, captions: post.images.compactMap(\.caption),
                      authors: post.authors, contributors: post.contributors, context: pageIndex[post.pageIDs[0]] ?? -1)
         }
-        return Parallel.map(texts) { EntityExtractor.candidates($0) }
+        return EntityExtractor.candidates(texts)
     }
 }

@@ -223,4 +223,23 @@ final class EntityExtractionTests: XCTestCase {
         XCTAssertTrue(corpus.entities.contains { $0.name == "Oslo" })
         XCTAssertEqual(extract([]).entities, [])
     }
+
+    /// The batch pass reuses one scanner for a run of posts: nothing of one post (an open quote, the
+    /// last person, a lower-case word) may leak into the next, across runs too.
+    func testCandidatesOfManyPostsEqualThoseOfEachPost() {
+        let kinds: [PostText] = [
+            PostText(headline: "Flood Warden Tamsin Okoro Orders Evacuation",
+                     body: ["Tamsin Okoro, the flood warden, said the line would hold.",
+                            "“We are watching the levee every hour,” she said. “The river is still rising"],
+                     authors: ["Ida Brandt"], context: 1),
+            PostText(body: ["“Nobody should drive through the water,” Line said.",
+                            "He added that the Kestria road was closed near Varholm."], context: 1),
+            PostText(body: ["Line crews from MNN reported outages in Varholm, according to the utility."], context: 2),
+        ]
+        let posts = (0..<150).map { kinds[$0 % kinds.count] }
+        let batch = EntityExtractor.resolve(EntityExtractor.candidates(posts))
+        let single = EntityExtractor.resolve(posts.map(EntityExtractor.candidates))
+        XCTAssertEqual(batch, single)
+        XCTAssertFalse(batch.quotes.isEmpty)
+    }
 }

@@ -10,11 +10,24 @@ final class NameFormsTests: XCTestCase {
         XCTAssertNotEqual(NameForms.skeleton("Peskov"), NameForms.skeleton("Pesko"))
         XCTAssertEqual(NameForms.distance(Array("jake".utf8), Array("jack".utf8), limit: 2), 2)
         XCTAssertEqual(NameForms.distance(Array("abcdef".utf8), Array("uvwxyz".utf8), limit: 2), 3)
+        for (x, y) in [("peskov", "peskow"), ("peskov", "peskv"), ("peskov", "pesckov"), ("peskov", "peskov"), ("", "a"),
+                       ("peskov", "pekosv"), ("peskov", "peskovic"), ("abc", "xbc"), ("abc", "abx"), ("ab", "ba"), ("", "")] {
+            let (a, b) = (Array(x.utf8), Array(y.utf8))
+            XCTAssertEqual(NameForms.withinOneEdit(a, b), NameForms.distance(a, b, limit: 1) <= 1, "\(x) \(y)")
+            XCTAssertEqual(NameForms.withinOneEdit(b, a), NameForms.withinOneEdit(a, b))
+        }
         XCTAssertEqual(NameForms.slug("Antony Blinken"), "antony-blinken")
         XCTAssertEqual(NameForms.slug("Straße ß"), "strasse-ss")
         XCTAssertEqual(NameForms.slug("—"), "entity")
         XCTAssertEqual(NameForms.hash("U.S."), NameForms.hash("us"))
         XCTAssertEqual(NameForms.hash("São  Paulo"), NameForms.hash("sao paulo"))
+    }
+
+    func testWordsSplitLikeCharactersWithOrWithoutNonASCII() {
+        for name in [" Tamsin  Okoro ", "Oskara River", "", "   ", "Mélanie  Joly", "e\u{301} x", "Jo \u{301}Quist", "A\r\n B"] {
+            XCTAssertEqual(NameForms.words(name), name.split(separator: " "), name)
+        }
+        XCTAssertEqual(NameForms.words("Kestria  flood warden").map(String.init), ["Kestria", "flood", "warden"])
     }
 
     func testTokenizerKeepsNamesWholeAndSplitsPossessives() {

@@ -1,14 +1,14 @@
 /// Entity and quote extraction: persons, organisations and places, who said what.
 ///
-/// Two passes. ``candidates(_:)`` reads one post and is pure, so callers run it on all posts in
-/// parallel (`DispatchQueue.concurrentPerform`). ``resolve(_:)`` then sees the whole corpus: it
+/// Two passes. `candidates` reads one post and is pure; given all posts, it runs on all cores, each
+/// worker reusing one scanner's buffers. ``resolve(_:)`` then sees the whole corpus: it
 /// decides what each name is, joins all the names of one entity (`Joe Biden`, `Biden`,
 /// `President Biden`; `Zelensky`, `Zelenskyy`; a lone surname and the full name it refers to;
 /// an obvious typo of a known name with the same role), gives each entity a stable slug id, and
 /// counts mentions per post and links quotes to their speakers.
 ///
 /// ```swift
-/// let perPost = posts.map { EntityExtractor.candidates(PostText($0, context: pageIndex)) }
+/// let perPost = EntityExtractor.candidates(posts.map { PostText($0, context: pageIndex) })
 /// let corpus = EntityExtractor.resolve(perPost)   // entities, mentions, quotes
 /// ```
 /// Evidence comes from the text (titles and roles, organisation and place patterns, acronyms,
@@ -19,6 +19,11 @@ public enum EntityExtractor {
     /// The names and quotes of one post, before the corpus is seen.
     public static func candidates(_ post: PostText) -> PostCandidates {
         PostScanner.scan(post)
+    }
+
+    /// The candidates of every post, on all cores, in input order.
+    public static func candidates(_ posts: [PostText]) -> [PostCandidates] {
+        PostScanner.scan(posts)
     }
 
     /// Entities, mentions and quotes of a corpus; `posts[i]` is post `i` in the result.

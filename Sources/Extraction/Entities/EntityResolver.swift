@@ -56,8 +56,8 @@ private final class Resolution: @unchecked Sendable {
     var clusterOfPlace: [Int32]
     var clusterOfKey: [ClusterKey: Int] = [:]
     /// Full-name persons and qualified organisations by context, with their mention counts.
-    let peopleByContext: [Int: [Int: Int]]
-    let organizationsByContext: [Int: [Int: Int]]
+    let peopleByContext: [Int: GroupCounts]
+    let organizationsByContext: [Int: GroupCounts]
     /// Mentions of each person group in the corpus.
     let personWeight: [Int]
     /// For each surface that may be a lone surname, the person groups its skeleton may refer to
@@ -102,19 +102,19 @@ private final class Resolution: @unchecked Sendable {
         organizations = OrganizationIndex(table: table, organizations: organizationSurfaces)
         namedPlaces = places
         var personWeight = [Int](repeating: 0, count: people.groups.count)
-        var peopleByContext: [Int: [Int: Int]] = [:]
-        var organizationsByContext: [Int: [Int: Int]] = [:]
+        var peopleByContext: [Int: GroupCounts] = [:]
+        var organizationsByContext: [Int: GroupCounts] = [:]
         for p in posts.indices {
             let ids = table.postSurfaces[p]
             let context = posts[p].context
             for m in posts[p].mentions.indices {
                 let count = posts[p].mentions[m].count
                 if let group = people.groupOfSurface[ids[m]] {
-                    peopleByContext[context, default: [:]][group, default: 0] += count
+                    peopleByContext[context, default: GroupCounts()].add(count, to: group)
                     personWeight[group] += count
                 } else if posts[p].mentions[m].hint == .organization, posts[p].mentions[m].words > 1,
                           let group = organizations.groupOfSurface[ids[m]] {
-                    organizationsByContext[context, default: [:]][group, default: 0] += count
+                    organizationsByContext[context, default: GroupCounts()].add(count, to: group)
                 }
             }
         }
@@ -141,15 +141,14 @@ private final class Resolution: @unchecked Sendable {
     /// What each mention of post `p` refers to (nil: not an entity).
     func clusterKeys(post p: Int, _ post: PostCandidates) -> [ClusterKey?] {
         let ids = table.postSurfaces[p]
-        var here = Scope()
+        var here = Scope(peopleInContext: peopleByContext[post.context] ?? GroupCounts(),
+                         organizationsInContext: organizationsByContext[post.context] ?? GroupCounts())
         for m in post.mentions.indices {
-            if let group = people.groupOfSurface[ids[m]] { here.people[group, default: 0] += post.mentions[m].count }
+            if let group = people.groupOfSurface[ids[m]] { here.people.add(post.mentions[m].count, to: group) }
             if post.mentions[m].hint == .organization, let group = organizations.groupOfSurface[ids[m]] {
-                here.organizations.insert(group)
+                here.organizations.add(1, to: group)
             }
         }
-        here.peopleInContext = peopleByContext[post.context] ?? [:]
-        here.organizationsInContext = organizationsByContext[post.context] ?? [:]
         var keys: [ClusterKey?] = []
         keys.reserveCapacity(ids.count)
         for m in post.mentions.indices { keys.append(clusterKey(post, m, ids[m], here)) }
@@ -159,10 +158,11 @@ private final class Resolution: @unchecked Sendable {
     /// The groups named in one post and in its context, which decide what its short names refer to.
     struct Scope {
         /// Person groups named in full in the post, with their mention counts.
-        var people: [Int: Int] = [:]
-        var organizations: Set<Int> = []
-        var peopleInContext: [Int: Int] = [:]
-        var organizationsInContext: [Int: Int] = [:]
+        var people = GroupCounts()
+        /// Organisation groups named in the post (count: how many of its spellings).
+        var organizations = GroupCounts()
+        var peopleInContext: GroupCounts
+        var organizationsInContext: GroupCounts
     }
 
     /// Counts the mentions of post `p` in their clusters, creating clusters as they first appear.
@@ -202,7 +202,7 @@ private final class Resolution: @unchecked Sendable {
                 if people.knows(surname: table[id].skeleton),
                    let group = people.group(among: skeletonPeople[id], inPost: here.people, inContext: here.peopleInContext,
                                             weight: personWeight),
-                   usedAsPerson || here.people[group] != nil || here.peopleInContext[group] != nil {
+                   usedAsPerson || here.people[group: group] != nil || here.peopleInContext[group: group] != nil {
                     return .personGroup(group)
                 }
             }
@@ -219,7 +219,7 @@ private final class Resolution: @unchecked Sendable {
     /// The key of a place outside the gazetteer. A name that ends with a natural feature's word is
     /// keyed by the words before it, so that `Oskara River` and a later bare `Oskara` are one place.
     private func placeKey(_ id: Int) -> ClusterKey {
-        let words = table[id].form.split(separator: " ")
+        let words = NameForms.words(table[id].form)
         guard words.count > 1, let last = words.last, Self.featureHeads.contains(NameForms.hash(String(last))) else {
             return .place(table[id].skeleton)
         }
@@ -378,7 +378,7 @@ private final class Resolution: @unchecked Sendable {
         // Most frequent first (then in text order), so that the spelling kept for titles that
         // differ only in case is the most frequent one, the same on every run.
         for (title, count) in cluster.titles.sorted(by: { ($1.value, $0.key) < ($0.value, $1.key) }) {
-            var words = title.split(separator: " ")
+            var words = NameForms.words(title)
             while let first = words.first, Lexicon.classes(NameForms.hash(String(first))).contains(.determiner) { words.removeFirst() }
             guard !words.isEmpty else { continue }
             let clean = words.joined(separator: " ")

@@ -35,25 +35,50 @@ enum Gazetteer {
 
     static func demonym(_ hash: UInt64) -> Int32? { data.demonyms[hash] }
 
+    /// Parses the gazetteer's lines (see the format in `GazetteerData.swift`) on bytes: tabs,
+    /// semicolons and line ends are ASCII, so each field is a byte range of the text.
     static func load(_ text: String) -> Data {
         var data = Data()
-        for line in text.split(separator: "\n") {
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
-            guard fields.count == 6, let kind = kind(fields[0]) else { continue }
-            let index = Int32(data.places.count)
-            let name = String(fields[1])
-            data.places.append(Place(name: name, kind: kind, country: String(fields[2])))
-            let ambiguous = fields[3].contains("a")
-            add(name, index, ambiguous: ambiguous, to: &data)
-            for alias in fields[4].split(separator: ";") { add(String(alias), index, ambiguous: ambiguous, to: &data) }
-            for demonym in fields[5].split(separator: ";") {
-                data.demonyms.set(NameForms.hash(String(demonym)), index)
-                if let last = demonym.last, last == "n" || last == "i" {
-                    data.demonyms.set(NameForms.hash(demonym + "s"), index)
+        var text = text
+        text.withUTF8 { bytes in
+            var fields: [Range<Int>] = []
+            var lineStart = 0
+            for i in 0...bytes.count where i == bytes.count || bytes[i] == 0x0A {
+                defer { lineStart = i + 1 }
+                guard i > lineStart else { continue }
+                fields.removeAll(keepingCapacity: true)
+                var fieldStart = lineStart
+                for k in lineStart...i where k == i || bytes[k] == 0x09 {
+                    fields.append(fieldStart..<k)
+                    fieldStart = k + 1
+                }
+                guard fields.count == 6, fields[0].count == 1, let kind = kind(bytes[fields[0].lowerBound]) else { continue }
+                let string = { (range: Range<Int>) in String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
+                let index = Int32(data.places.count)
+                let name = string(fields[1])
+                data.places.append(Place(name: name, kind: kind, country: string(fields[2])))
+                let ambiguous = bytes[fields[3]].contains(0x61) // `a`
+                add(name, index, ambiguous: ambiguous, to: &data)
+                forEachPart(of: fields[4], in: bytes) { add(string($0), index, ambiguous: ambiguous, to: &data) }
+                forEachPart(of: fields[5], in: bytes) { range in
+                    let demonym = string(range)
+                    data.demonyms.set(NameForms.hash(demonym), index)
+                    if let last = demonym.last, last == "n" || last == "i" {
+                        data.demonyms.set(NameForms.hash(demonym + "s"), index)
+                    }
                 }
             }
         }
         return data
+    }
+
+    /// Calls `body` with the non-empty `;`-separated parts of `field`.
+    private static func forEachPart(of field: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>, _ body: (Range<Int>) -> Void) {
+        var start = field.lowerBound
+        for k in field.lowerBound...field.upperBound where k == field.upperBound || bytes[k] == 0x3B {
+            if k > start { body(start..<k) }
+            start = k + 1
+        }
     }
 
     private static func add(_ name: String, _ index: Int32, ambiguous: Bool, to data: inout Data) {
@@ -63,16 +88,16 @@ enum Gazetteer {
         let upperOnly = letters.count == name.utf8.filter { $0 != 0x2E }.count && letters.count <= 4
             && letters.allSatisfy { $0 < 0x61 }
         data.names.set(hash, Entry(place: index, upperOnly: upperOnly, ambiguous: ambiguous))
-        data.maxWords = max(data.maxWords, name.split(separator: " ").count)
+        data.maxWords = max(data.maxWords, NameForms.words(name).count)
     }
 
-    private static func kind(_ field: Substring) -> Place.Kind? {
-        switch field {
-        case "c": return .country
-        case "k": return .continent
-        case "r": return .region
-        case "s": return .state
-        case "t": return .city
+    private static func kind(_ letter: UInt8) -> Place.Kind? {
+        switch letter {
+        case 0x63: return .country // c
+        case 0x6B: return .continent // k
+        case 0x72: return .region // r
+        case 0x73: return .state // s
+        case 0x74: return .city // t
         default: return nil
         }
     }

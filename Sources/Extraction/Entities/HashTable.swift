@@ -52,3 +52,19 @@ struct HashTable<Value> {
 
 extension HashTable: Sendable where Value: Sendable {}
 extension HashTable.Slot: Sendable where Value: Sendable {}
+
+/// Mention counts by group number (of ``PersonIndex`` or ``OrganizationIndex``), for the
+/// resolver's look-ups per post and per context. Group numbers are small and dense, so they go
+/// into the table unhashed: distinct numbers take distinct slots until it wraps.
+typealias GroupCounts = HashTable<Int>
+
+extension HashTable where Value == Int {
+    /// The count of `group`, nil when it has none.
+    subscript(group group: Int) -> Int? { self[UInt64(truncatingIfNeeded: group)] }
+
+    /// Adds `count` to the count of `group`.
+    mutating func add(_ count: Int, to group: Int) {
+        let key = UInt64(truncatingIfNeeded: group)
+        set(key, (self[key] ?? 0) + count)
+    }
+}

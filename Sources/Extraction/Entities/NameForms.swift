@@ -83,6 +83,26 @@ enum NameForms {
         }
     }
 
+    /// The space-separated words of `text`, as `text.split(separator: " ")` gives them, but split on
+    /// bytes when the text is ASCII (most names are), which is several times faster than splitting
+    /// by characters.
+    static func words(_ text: String) -> [Substring] {
+        var copy = text
+        return copy.withUTF8 { bytes in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return text.split(separator: " ") }
+            let utf8 = text.utf8
+            var words: [Substring] = []
+            var start = 0
+            for i in 0...bytes.count where i == bytes.count || bytes[i] == 0x20 {
+                if i > start {
+                    words.append(text[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: i)])
+                }
+                start = i + 1
+            }
+            return words
+        }
+    }
+
     /// A key that survives transliteration: folded letters only, `y` read as `i`, `j` after a
     /// vowel as `i`, doubled letters written once (`Zelenskyy`, `Zelensky` → `zelenski`;
     /// `Shoygu`, `Shoigu` → `shoigu`).
@@ -118,6 +138,19 @@ enum NameForms {
             swap(&previous, &current)
         }
         return previous[b.count]
+    }
+
+    /// Whether `a` and `b` are at most one edit apart (``distance(_:_:limit:)`` with limit 1 is at
+    /// most 1), found in one pass without the distance table.
+    static func withinOneEdit(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+        let (short, long) = a.count <= b.count ? (a, b) : (b, a)
+        guard long.count - short.count <= 1 else { return false }
+        var i = 0
+        while i < short.count, short[i] == long[i] { i += 1 }
+        if i == short.count { return true }
+        // The first difference is one substitution (same lengths) or one insertion into `short`.
+        let skip = short.count == long.count ? 1 : 0
+        return short[(i + skip)...].elementsEqual(long[(i + 1)...])
     }
 
     /// `Antony Blinken` → `antony-blinken`; `Mélanie Joly` → `melanie-joly`.

@@ -70,11 +70,12 @@ struct OrganizationIndex {
     /// The group for an organisation mention: an unqualified name (`Foreign Ministry`) goes to the
     /// qualified group with its core named in the same post, else in the same context, else the one
     /// that has two thirds of the qualified mentions.
-    func group(for surface: Int, inPost: Set<Int>, inContext: [Int: Int]) -> Int? {
+    func group(for surface: Int, inPost: GroupCounts, inContext: GroupCounts) -> Int? {
         guard let group = groupOfSurface[surface] else { return nil }
         guard let core = unqualifiedCore[group], let qualified = qualifiedByCore[core], !qualified.isEmpty else { return group }
-        if let here = qualified.first(where: { inPost.contains($0) }) { return here }
-        if let best = qualified.filter({ inContext[$0] != nil }).max(by: { (inContext[$0]!, -$0) < (inContext[$1]!, -$1) }) {
+        if let here = qualified.first(where: { inPost[group: $0] != nil }) { return here }
+        if let best = qualified.filter({ inContext[group: $0] != nil })
+            .max(by: { (inContext[group: $0]!, -$0) < (inContext[group: $1]!, -$1) }) {
             return best
         }
         let total = qualified.reduce(0) { $0 + weight[$1] }

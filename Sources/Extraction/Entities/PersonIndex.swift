@@ -24,7 +24,7 @@ struct PersonIndex {
         var count: Int
 
         init?(_ surface: SurfaceTable.Surface) {
-            let words = surface.form.split(separator: " ").filter { word in
+            let words = NameForms.words(surface.form).filter { word in
                 !(word.hasSuffix(".") && word.count <= 3) && !Lexicon.classes(NameForms.hash(String(word))).contains(.nameSuffix)
             }
             guard words.count >= 2, let first = words.first, let last = words.last,
@@ -41,7 +41,7 @@ struct PersonIndex {
     static func roles<S: Sequence>(_ titles: S) -> Set<UInt64> where S.Element == String {
         var roles: Set<UInt64> = []
         for title in titles {
-            for word in title.split(separator: " ") {
+            for word in NameForms.words(title) {
                 let hash = NameForms.hash(String(word))
                 if Lexicon.classes(hash).contains(.titleHead) { roles.insert(hash) }
             }
@@ -134,7 +134,7 @@ struct PersonIndex {
         for bucket in buckets.values {
             for i in bucket.indices {
                 for j in bucket.indices where j > i && abs(bucket[i].bytes.count - bucket[j].bytes.count) <= 1 {
-                    if NameForms.distance(bucket[i].bytes, bucket[j].bytes, limit: 1) <= 1 {
+                    if NameForms.withinOneEdit(bucket[i].bytes, bucket[j].bytes) {
                         near[bucket[i], default: []].insert(bucket[j])
                         near[bucket[j], default: []].insert(bucket[i])
                     }
@@ -160,10 +160,10 @@ struct PersonIndex {
     /// The group a lone surname refers to, among its ``candidates(forSurname:)``: a group named in
     /// full in the same post, else in the same context, else the corpus's most frequent one.
     /// `weight` gives each group's mention count in the corpus; `inPost` and `inContext` its count there.
-    func group(among candidates: [Int], inPost: [Int: Int], inContext: [Int: Int], weight: [Int]) -> Int? {
+    func group(among candidates: [Int], inPost: GroupCounts, inContext: GroupCounts, weight: [Int]) -> Int? {
         guard !candidates.isEmpty else { return nil }
         if candidates.count == 1 { return candidates[0] }
-        return Self.heaviest(candidates) { inPost[$0] } ?? Self.heaviest(candidates) { inContext[$0] }
+        return Self.heaviest(candidates) { inPost[group: $0] } ?? Self.heaviest(candidates) { inContext[group: $0] }
             ?? Self.heaviest(candidates) { weight[$0] }
     }
 

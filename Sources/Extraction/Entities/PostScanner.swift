@@ -10,12 +10,12 @@
 /// word by word. Nothing here decides what a lone word is: ``EntityResolver`` does that with the
 /// whole corpus in view.
 struct PostScanner {
-    private(set) var mentions: [SurfaceMention] = []
-    private var indexByKey = HashTable<Int>(capacity: 64)
+    private var mentions: [SurfaceMention] = []
+    private var indexByKey = HashTable<Int>()
     private var tokens: [Token] = []
     private var quotes = QuoteFinder()
     /// The most recent mention that looked like a person, for `he said`.
-    private(set) var lastPerson: Int?
+    private var lastPerson: Int?
     /// The hashes of the post's lower-case words: a 4096-bit filter that rules most words out at
     /// once, and the hashes themselves, which decide (the filter alone wrongly matched about one
     /// capitalised word in fifteen in a post of 300 distinct lower-case words).
@@ -29,24 +29,46 @@ struct PostScanner {
 
     static func scan(_ post: PostText) -> PostCandidates {
         var scanner = PostScanner()
-        for author in post.authors + post.contributors {
-            scanner.addByline(author)
+        return scanner.scan(post)
+    }
+
+    /// Scans every post on all cores, results in input order; each worker reuses one scanner's
+    /// buffers for a run of posts.
+    static func scan(_ posts: [PostText]) -> [PostCandidates] {
+        let run = 64
+        let runs = Parallel.map(Array(stride(from: 0, to: posts.count, by: run))) { start in
+            var scanner = PostScanner()
+            return posts[start..<min(start + run, posts.count)].map { scanner.scan($0) }
         }
-        if let headline = post.headline { scanner.scanParagraph(headline, headline: true) }
-        for caption in post.captions { scanner.scanParagraph(caption, headline: false) }
-        for paragraph in post.body { scanner.scanParagraph(paragraph, headline: false) }
-        scanner.quotes.finish()
-        for m in scanner.mentions.indices where scanner.mentions[m].words == 1 && scanner.seenInLowercase(scanner.mentions[m].key) {
-            scanner.mentions[m].evidence.insert(.commonWord)
+        return runs.flatMap { $0 }
+    }
+
+    /// Reads one post, starting from a clean state but keeping the buffers of the last one.
+    mutating func scan(_ post: PostText) -> PostCandidates {
+        for hash in lowercaseHashes { lowercaseWords[Int(hash & 4095) >> 6] = 0 }
+        lowercaseHashes.removeAll(keepingCapacity: true)
+        mentions = []
+        indexByKey = HashTable()
+        quotes = QuoteFinder()
+        lastPerson = nil
+        pendingLongForm = nil
+        for author in post.authors { addByline(author) }
+        for author in post.contributors { addByline(author) }
+        if let headline = post.headline { scanParagraph(headline, headline: true) }
+        for caption in post.captions { scanParagraph(caption, headline: false) }
+        for paragraph in post.body { scanParagraph(paragraph, headline: false) }
+        quotes.finish()
+        for m in mentions.indices where mentions[m].words == 1 && seenInLowercase(mentions[m].key) {
+            mentions[m].evidence.insert(.commonWord)
         }
-        for quote in scanner.quotes.found {
-            if let speaker = quote.speaker { scanner.mentions[speaker].evidence.insert(.quoted) }
+        for quote in quotes.found {
+            if let speaker = quote.speaker { mentions[speaker].evidence.insert(.quoted) }
         }
-        return PostCandidates(context: post.context, mentions: scanner.mentions, quotes: scanner.quotes.found)
+        return PostCandidates(context: post.context, mentions: mentions, quotes: quotes.found)
     }
 
     private mutating func addByline(_ name: String) {
-        let words = name.split(separator: " ").count
+        let words = NameForms.words(name).count
         guard words >= 1, words <= 5 else { return }
         _ = record(name, key: NameForms.hash(name), hint: .person, evidence: [.byline, .running], words: words)
     }

@@ -57,7 +57,7 @@ struct SurfaceTable {
             let words = mentions[m].words
             var surface = Surface(key: key, hint: hint, words: words, place: mentions[m].place)
             surface.skeleton = Skeleton(mentions[m].surface)
-            surface.surname = words == 1 ? surface.skeleton : Skeleton(String(mentions[m].surface.split(separator: " ").last ?? ""))
+            surface.surname = words == 1 ? surface.skeleton : Skeleton(String(NameForms.words(mentions[m].surface).last ?? ""))
             surfaces.append(surface)
         }
         surfaces[id].evidence.formUnion(mentions[m].evidence)
@@ -75,7 +75,10 @@ struct SurfaceTable {
         return id
     }
 
-    subscript(id: Int) -> Surface { surfaces[id] }
+    /// Surface `id`, read in place (a copy would retain and release its five arrays and dictionaries).
+    subscript(id: Int) -> Surface {
+        _read { yield surfaces[id] }
+    }
 
     /// The surface with folded key `key` and hint `hint`, if the corpus has it.
     func find(_ key: UInt64, _ hint: Hint) -> Int? {
