@@ -2,11 +2,18 @@ import Storage
 
 /// Writes the entity tables (``Schema/entityTables``) from rows built beforehand (``EntityRows``)
 /// into a database that holds, or is being filled with, the posts; `index` then indexes them.
+///
+/// The quotes go in apart: their text makes them the slowest table to index (the index reads
+/// every row), so ``writeQuotes(_:into:)`` builds them with their indexes in a ``SideDatabase``
+/// while this connection writes the other tables, and they are copied in after `index`.
 struct EntityWriter {
     let database: Database
 
-    /// Creates the tables and inserts the rows, in the caller's transaction, each table as soon as
-    /// its rows are built.
+    /// The tables that ``writeQuotes(_:into:)`` writes, to be copied into the archive.
+    static let sideTables = ["quotes"]
+
+    /// Creates the tables and inserts the rows of all but the quotes, in the caller's transaction,
+    /// each table as soon as its rows are built.
     func insert(_ rows: EntityRows) throws {
         try database.execute(Schema.entityTables)
         var entities = BulkInsert(database, into: """
@@ -17,8 +24,6 @@ struct EntityWriter {
         try aliases.insert(rows.aliases)
         var mentions = BulkInsert(database, into: "mentions(entity_rank, post_rowid, count)", columns: 3)
         try mentions.insert(integers: rows.mentions)
-        var quotes = BulkInsert(database, into: "quotes(post_id, seq, speaker_id, speaker_text, text)", columns: 5)
-        try quotes.insert(rows.quotes)
         // Last: its rows take longest to build.
         var postEntities = BulkInsert(database, into: "post_entities(post_id, entities_json)", columns: 2)
         try postEntities.insert(rows.postEntities)
@@ -27,5 +32,15 @@ struct EntityWriter {
     /// Creates the indexes of the entity tables (cheaper after the bulk insert than during it).
     func index() throws {
         try database.execute(Schema.entityIndexes)
+    }
+
+    /// Writes the quotes, then the indexes, into `side`, a new database.
+    static func writeQuotes(_ rows: EntityRows, into side: Database) throws {
+        try side.execute(Schema.entityTables)
+        try side.transaction {
+            var quotes = BulkInsert(side, into: "quotes(post_id, seq, speaker_id, speaker_text, text)", columns: 5)
+            try quotes.insert(rows.quotes)
+        }
+        try EntityWriter(database: side).index()
     }
 }

@@ -140,7 +140,7 @@ public enum IngestJob {
     /// once extraction's per-post pass is done, beside its corpus pass (see ``EntityPass``). The
     /// entity tables go in between batches of posts as soon as extraction is done; after the posts,
     /// the entity tables and the full-text index (built beside, ``SearchIndexBuilder``) go in as
-    /// each is ready.
+    /// each is ready, and last the quotes, also built beside (``EntityWriter``).
     private static func write(_ archive: Archive, digest: String, entityPass: EntityPass, to path: String) throws -> EntityPass.Result {
         let database = try Database(path: path)
         defer { database.close() }
@@ -149,11 +149,19 @@ public enum IngestJob {
         defer { if !searchCopied { search.discard() } }
         let entityWriter = EntityWriter(database: database)
         var extracted: EntityPass.Result?
+        var quotes: SideDatabase?
+        var quotesCopied = false
+        defer { if !quotesCopied { quotes?.discard() } }
+        /// Starts the quotes beside the archive and inserts the other entity tables.
+        func writeEntities(_ result: EntityPass.Result) throws {
+            extracted = result
+            quotes = SideDatabase(path: path + "-quotes") { try EntityWriter.writeQuotes(result.rows, into: $0) }
+            try entityWriter.insert(result.rows)
+        }
         let writer = ArchiveWriter(database: database)
         try writer.write(archive, digest: digest, search: search, beforePosts: entityPass.waitForPostPass) {
             guard extracted == nil, let result = entityPass.result(waiting: false) else { return }
-            extracted = result
-            try entityWriter.insert(result.rows)
+            try writeEntities(result)
         }
         let progress = DispatchSemaphore(value: 0)
         // A queue of its own: the global queues' threads are busy building the entity rows, and a
@@ -163,8 +171,7 @@ public enum IngestJob {
         search.notify(on: notices) { progress.signal() }
         while extracted == nil || !searchCopied {
             if extracted == nil, let result = entityPass.result(waiting: false) {
-                extracted = result
-                try database.transaction { try entityWriter.insert(result.rows) }
+                try database.transaction { try writeEntities(result) }
             } else if !searchCopied, search.isBuilt {
                 try search.copy(into: database)
                 searchCopied = true
@@ -173,6 +180,8 @@ public enum IngestJob {
             }
         }
         try entityWriter.index()
+        try quotes!.copy(EntityWriter.sideTables, into: database)
+        quotesCopied = true
         try database.execute("PRAGMA analysis_limit = 1000; ANALYZE")
         return extracted!
     }
