@@ -3,25 +3,24 @@ import Storage
 /// Writes the entity tables (``Schema/entityTables``) from rows built beforehand (``EntityRows``)
 /// into a database that holds, or is being filled with, the posts; `index` then indexes them.
 ///
-/// The quotes go in apart: their text makes them the slowest table to index (the index reads
-/// every row), so ``writeQuotes(_:into:)`` builds them with their indexes in a ``SideDatabase``
-/// while this connection writes the other tables, and they are copied in after `index`.
+/// The quotes and the aliases go in apart: they hold four of the five indexes (the quotes' text
+/// makes theirs the slowest to build: an index reads every row), so ``writeBeside(_:into:)``
+/// builds them with their indexes in a ``SideDatabase`` while this connection writes the other
+/// tables, and they are copied in after `index`.
 struct EntityWriter {
     let database: Database
 
-    /// The tables that ``writeQuotes(_:into:)`` writes, to be copied into the archive.
-    static let sideTables = ["quotes"]
+    /// The tables that ``writeBeside(_:into:)`` writes, to be copied into the archive.
+    static let sideTables = ["entity_aliases", "quotes"]
 
-    /// Creates the tables and inserts the rows of all but the quotes, in the caller's transaction,
-    /// each table as soon as its rows are built.
+    /// Creates the tables and inserts the rows of the entities, mentions and post entities, in the
+    /// caller's transaction, each table as soon as its rows are built.
     func insert(_ rows: EntityRows) throws {
         try database.execute(Schema.entityTables)
         var entities = BulkInsert(database, into: """
             entities(id, name, type, aliases_json, titles_json, mention_count, post_count, first_seen, last_seen, rank)
             """, columns: 10)
         try entities.insert(rows.entities)
-        var aliases = BulkInsert(database, into: "entity_aliases(entity_id, alias, folded, is_name)", columns: 4)
-        try aliases.insert(rows.aliases)
         var mentions = BulkInsert(database, into: "mentions(entity_rank, post_rowid, count)", columns: 3)
         try mentions.insert(integers: rows.mentions)
         // Last: its rows take longest to build.
@@ -34,10 +33,12 @@ struct EntityWriter {
         try database.execute(Schema.entityIndexes)
     }
 
-    /// Writes the quotes, then the indexes, into `side`, a new database.
-    static func writeQuotes(_ rows: EntityRows, into side: Database) throws {
+    /// Writes the ``sideTables``, then the indexes, into `side`, a new database.
+    static func writeBeside(_ rows: EntityRows, into side: Database) throws {
         try side.execute(Schema.entityTables)
         try side.transaction {
+            var aliases = BulkInsert(side, into: "entity_aliases(entity_id, alias, folded, is_name)", columns: 4)
+            try aliases.insert(rows.aliases)
             var quotes = BulkInsert(side, into: "quotes(post_id, seq, speaker_id, speaker_text, text)", columns: 5)
             try quotes.insert(rows.quotes)
         }

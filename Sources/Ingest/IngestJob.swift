@@ -140,7 +140,7 @@ public enum IngestJob {
     /// once extraction's per-post pass is done, beside its corpus pass (see ``EntityPass``). The
     /// entity tables go in between batches of posts as soon as extraction is done; after the posts,
     /// the entity tables and the full-text index (built beside, ``SearchIndexBuilder``) go in as
-    /// each is ready, and last the quotes, also built beside (``EntityWriter``).
+    /// each is ready, and last the quotes and aliases, also built beside (``EntityWriter``).
     private static func write(_ archive: Archive, digest: String, entityPass: EntityPass, to path: String) throws -> EntityPass.Result {
         let database = try Database(path: path)
         defer { database.close() }
@@ -149,13 +149,13 @@ public enum IngestJob {
         defer { if !searchCopied { search.discard() } }
         let entityWriter = EntityWriter(database: database)
         var extracted: EntityPass.Result?
-        var quotes: SideDatabase?
-        var quotesCopied = false
-        defer { if !quotesCopied { quotes?.discard() } }
-        /// Starts the quotes beside the archive and inserts the other entity tables.
+        var beside: SideDatabase?
+        var besideCopied = false
+        defer { if !besideCopied { beside?.discard() } }
+        /// Starts the quotes and aliases beside the archive and inserts the other entity tables.
         func writeEntities(_ result: EntityPass.Result) throws {
             extracted = result
-            quotes = SideDatabase(path: path + "-quotes") { try EntityWriter.writeQuotes(result.rows, into: $0) }
+            beside = SideDatabase(path: path + "-entities") { try EntityWriter.writeBeside(result.rows, into: $0) }
             try entityWriter.insert(result.rows)
         }
         let writer = ArchiveWriter(database: database)
@@ -180,8 +180,8 @@ public enum IngestJob {
             }
         }
         try entityWriter.index()
-        try quotes!.copy(EntityWriter.sideTables, into: database)
-        quotesCopied = true
+        try beside!.copy(EntityWriter.sideTables, into: database)
+        besideCopied = true
         try database.execute("PRAGMA analysis_limit = 1000; ANALYZE")
         return extracted!
     }
