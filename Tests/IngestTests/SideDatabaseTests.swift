@@ -10,12 +10,18 @@ final class SideDatabaseTests: XCTestCase {
         CREATE INDEX notes_by_topic ON notes(topic);
         """
 
+    /// A new archive at `path` holding the empty table.
+    private func openArchive(_ path: String) throws -> Database {
+        let archive = try Database(path: path)
+        try archive.execute(table)
+        return archive
+    }
+
     func testTablesAndTheirIndexesAreCopiedInAndTheFileRemoved() throws {
         let folder = try TestSupport.temporaryFolder()
         let path = folder + "/archive.sqlite"
-        let archive = try Database(path: path)
+        let archive = try openArchive(path)
         defer { archive.close() }
-        try archive.execute(table)
         let side = SideDatabase(path: folder + "/archive.sqlite-notes") { [table] database in
             try database.execute(table)
             try database.transaction {
@@ -34,9 +40,8 @@ final class SideDatabaseTests: XCTestCase {
     func testAFailedBuildIsThrownByCopyAndLeavesNoFile() throws {
         let folder = try TestSupport.temporaryFolder()
         let path = folder + "/archive.sqlite"
-        let archive = try Database(path: path)
+        let archive = try openArchive(path)
         defer { archive.close() }
-        try archive.execute(table)
         let side = SideDatabase(path: folder + "/archive.sqlite-notes") { database in
             try database.execute("CREATE TABLE notes(id INTEGER PRIMARY KEY); INSERT INTO missing VALUES (1)")
         }
