@@ -15,11 +15,12 @@ let package = Package(
                        providers: [.apt(["libsqlite3-dev"])]),
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib",
                        providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CMalloc", path: "Sources/CMalloc"),
         .target(name: "CSHA256"),
         .target(name: "Extraction"),
         .target(name: "Storage", dependencies: ["CSQLite"]),
         .target(name: "ZlibCodec", dependencies: ["CZlib"]),
-        .target(name: "Ingest", dependencies: ["Extraction", "Storage", "ZlibCodec", "CSHA256"]),
+        .target(name: "Ingest", dependencies: ["Extraction", "Storage", "ZlibCodec", "CSHA256", "CMalloc"]),
         .target(name: "HTTPServer", dependencies: ["ZlibCodec"]),
         .target(name: "API", dependencies: ["Storage", "HTTPServer", "Extraction", "ZlibCodec"]),
         .executableTarget(name: "dateline", dependencies: [

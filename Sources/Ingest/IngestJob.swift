@@ -52,6 +52,8 @@ public enum IngestError: Error, CustomStringConvertible {
 /// When the digest of the sources matches the one stored in the current database, nothing is rebuilt.
 public enum IngestJob {
     public static func run(_ options: IngestOptions) throws -> IngestReport {
+        AllocatorTuning.holdMemory()
+        defer { AllocatorTuning.restoreDefaults() }
         let started = DispatchTime.now()
         var clock = PhaseClock()
         let candidates: [SourceScanner.Candidate]
