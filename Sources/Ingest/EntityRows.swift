@@ -21,7 +21,9 @@ final class EntityRows: @unchecked Sendable {
     var quotes: [SQLValue] { built(.quotes).values }
 
     private enum Table: Int, CaseIterable {
-        // Started in the order ``EntityWriter`` inserts them, the slowest to build last.
+        // Started in the order the two writers need them (``EntityWriter``: entities, mentions
+        // and post entities on the archive's connection, aliases and quotes beside it), the
+        // slowest to build last.
         case entities, aliases, mentions, quotes, postEntities
     }
 
