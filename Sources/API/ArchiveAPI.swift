@@ -26,8 +26,9 @@ public final class ArchiveAPI: Sendable {
         do { pool = try ConnectionPool(path: databasePath) } catch let error as SQLiteError where error.primaryCode == 26 {
             throw ArchiveError.notAnArchive(databasePath) // SQLITE_NOTADB
         }
-        info = try pool.withConnection { try ArchiveInfo(connection: $0) }
-        context = ArchiveContext(pool: pool, info: info, searchTimeLimit: searchTimeLimit)
+        let (info, chips) = try pool.withConnection { (try ArchiveInfo(connection: $0), try EntityChips(connection: $0)) }
+        self.info = info
+        context = ArchiveContext(pool: pool, info: info, chips: chips, searchTimeLimit: searchTimeLimit)
         cache = ResponseCache(capacity: responseCacheBytes)
         serverSendsGzip = gzip
         var router = Router(fallback: fallback)
@@ -60,10 +61,11 @@ public final class ArchiveAPI: Sendable {
     }
 }
 
-/// What every route needs: connections and the archive's identity.
+/// What every route needs: connections, the archive's identity and its entities' chips.
 struct ArchiveContext: Sendable {
     let pool: ConnectionPool
     let info: ArchiveInfo
+    let chips: EntityChips
     let searchTimeLimit: Double
 
     /// The `ETag` of every response from this archive.
@@ -77,7 +79,8 @@ struct ArchiveContext: Sendable {
         return { request, parameters in
             do {
                 let bytes = try context.pool.withConnection {
-                    try body(request, parameters, ArchiveReader(connection: $0, info: context.info, searchTimeLimit: context.searchTimeLimit))
+                    try body(request, parameters, ArchiveReader(connection: $0, info: context.info, chips: context.chips,
+                                      searchTimeLimit: context.searchTimeLimit))
                 }
                 return .json(bytes, headers: ["ETag": context.entityTag, "Cache-Control": cacheControl])
             } catch let problem as APIProblem {

@@ -52,6 +52,8 @@ final class ReadConnection: @unchecked Sendable {
 struct ArchiveReader {
     let connection: ReadConnection
     let info: ArchiveInfo
+    /// How entities are named in posts and lists of related entities.
+    let chips: EntityChips
     /// Longest a search may run (seconds), see ``SearchRoute``.
     let searchTimeLimit: Double
 

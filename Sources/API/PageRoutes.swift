@@ -44,7 +44,7 @@ enum PageRoutes {
         let after = try query.string("cursor").map { try Cursor($0, kind: "page-posts", version: version).position } ?? 0
         let statement = try archive.statement(pagePostsSQL)
         try statement.forEachRow(id, after, list.limit + 1) { row in
-            list.add(position: row.int(14)) { PostJSON.writeSummary(row, to: &$0) }
+            list.add(position: row.int(14)) { PostJSON.writeSummary(row, chips: archive.chips, to: &$0) }
         }
         return list.finish()
     }

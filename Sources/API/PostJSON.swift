@@ -3,7 +3,7 @@ import Storage
 /// The post columns every post list selects, and how they become a PostSummary or Post object.
 enum PostJSON {
     /// Columns 0…13 of a post row, from `posts p`: `page_id` and `page_seq` name the post's first page;
-    /// 13 is the post's entities as JSON (NULL when it has none).
+    /// 13 is the post's entities as `post_entities` stores them (NULL when it has none).
     static let summaryColumns = summaryColumns(page: "p.page_id", seq: "p.page_seq")
 
     /// ``summaryColumns`` with `page_id` and `page_seq` taken from other expressions, e.g. the page a
@@ -12,7 +12,7 @@ enum PostJSON {
         """
         p.id, p.headline, p.byline, p.authors_json, p.published_at, p.time_precision, p.published_day,
         \(page), \(seq), p.word_count, p.excerpt, p.image_count, p.timeline_rank,
-        (SELECT entities_json FROM post_entities WHERE post_id = p.id)
+        (SELECT entities_json FROM post_entities WHERE post_rowid = p.rowid)
         """
     }
     /// ``summaryColumns`` followed by the columns only the full post has (14…16).
@@ -38,49 +38,44 @@ enum PostJSON {
     enum Entities {
         /// Every one (the whole post).
         case all
-        /// The ``listedEntities`` most mentioned, and `including` (the entity a list is filtered by)
-        /// wherever it ranks.
-        case listed(including: String?)
+        /// The ``listedEntities`` most mentioned, and the entity ranked `including` (the entity a
+        /// list is filtered by) wherever it ranks.
+        case listed(including: Int?)
     }
 
     /// Writes the fields of a PostSummary, without the braces, so a Post can continue the object:
-    /// `entities` as chosen, and `entity_count`, how many the post has in all.
-    static func writeSummaryFields(_ row: Row, entities: Entities, to json: inout JSONWriter) {
+    /// `entities` as chosen, named by `chips`, and `entity_count`, how many the post has in all.
+    static func writeSummaryFields(_ row: Row, entities: Entities, chips: EntityChips, to json: inout JSONWriter) {
         summary.writeFields(row, to: &json)
         json.raw(",\"entities\":[")
         var count = 0
-        if !row.isNull(13) {
-            var keep = Int.max
-            var needle: [UInt8] = []
-            if case .listed(let including) = entities {
-                keep = listedEntities
-                if let including {
-                    needle = Array("\"id\":".utf8)
-                    JSONText.append(including, to: &needle)
+        var keep = Int.max
+        var including: Int?
+        if case .listed(let rank) = entities {
+            keep = listedEntities
+            including = rank
+        }
+        var written = 0
+        row.withUTF8(13) { stored in
+            RankedEntities.forEach(in: stored) { rank, mentions in
+                if count < keep || rank == including, chips.contains(rank: rank) {
+                    json.separator(written)
+                    chips.write(rank: rank, count: mentions, to: &json)
+                    written += 1
                 }
-            }
-            var written = 0
-            row.withUTF8(13) { stored in
-                JSONArrayElements.forEach(in: stored) { range in
-                    let element = UnsafeRawBufferPointer(rebasing: stored[range])
-                    if count < keep || (!needle.isEmpty && element.firstRange(of: needle) != nil) {
-                        json.separator(written)
-                        json.append(bytes: element)
-                        written += 1
-                    }
-                    count += 1
-                    return true
-                }
+                count += 1
+                return true
             }
         }
         json.raw("],\"entity_count\":")
         json.int(count)
     }
 
-    /// Writes `{…}` for a PostSummary row in a list; `entity` is the entity the list is filtered by.
-    static func writeSummary(_ row: Row, entity: String? = nil, to json: inout JSONWriter) {
+    /// Writes `{…}` for a PostSummary row in a list; `entity` is the rank of the entity the list is
+    /// filtered by.
+    static func writeSummary(_ row: Row, entity: Int? = nil, chips: EntityChips, to json: inout JSONWriter) {
         json.raw("{")
-        writeSummaryFields(row, entities: .listed(including: entity), to: &json)
+        writeSummaryFields(row, entities: .listed(including: entity), chips: chips, to: &json)
         json.raw("}")
     }
 

@@ -31,7 +31,7 @@ enum PostRoutes {
         try statement.bind(values)
         while try statement.step() {
             let row = statement.row
-            list.add(position: row.int(PostJSON.rankColumn)) { PostJSON.writeSummary(row, entity: filter.entity, to: &$0) }
+            list.add(position: row.int(PostJSON.rankColumn)) { PostJSON.writeSummary(row, entity: filter.entityRank, chips: archive.chips, to: &$0) }
         }
         return list.finish()
     }
@@ -50,7 +50,7 @@ enum PostRoutes {
         }
         var json = JSONWriter(capacity: 8192)
         json.raw("{")
-        PostJSON.writeSummaryFields(statement.row, entities: .all, to: &json)
+        PostJSON.writeSummaryFields(statement.row, entities: .all, chips: archive.chips, to: &json)
         PostJSON.writeContentFields(statement.row, to: &json)
         json.raw(",\"pages\":[")
         var index = 0
@@ -88,8 +88,8 @@ enum PostRoutes {
 struct PostFilter {
     private(set) var conditions: [String] = []
     private(set) var values: [SQLValue] = []
-    /// The entity the posts must mention, if any.
-    private(set) var entity: String?
+    /// The rank of the entity the posts must mention, if any.
+    private(set) var entityRank: Int?
 
     init(_ query: QueryParameters, _ archive: ArchiveReader, entity pathEntity: String? = nil) throws {
         if let page = query.string("page") {
@@ -98,10 +98,10 @@ struct PostFilter {
             values.append(.text(page))
         }
         if let entity = pathEntity ?? query.string("entity") {
-            if pathEntity == nil { try EntityRoutes.requireExists(entity, archive) }
-            self.entity = entity
-            conditions.append("p.rowid IN (SELECT post_rowid FROM mentions WHERE entity_rank = (SELECT rank FROM entities WHERE id = ?))")
-            values.append(.text(entity))
+            let rank = try EntityRoutes.rank(of: entity, archive)
+            entityRank = rank
+            conditions.append("p.rowid IN (SELECT post_rowid FROM mentions WHERE entity_rank = ?)")
+            values.append(.integer(Int64(rank)))
         }
         let since = try query.timeBound("since")
         let until = try query.timeBound("until")

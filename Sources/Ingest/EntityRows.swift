@@ -15,7 +15,7 @@ final class EntityRows: @unchecked Sendable {
     /// `mentions`, in key order (entity rank, then post rowid), so that rows are appended to the
     /// table rather than inserted at random. Plain integers: the largest table by rows.
     var mentions: [Int64] { built(.mentions).integers }
-    /// `post_entities`, in post id order.
+    /// `post_entities`, in rowid (post id) order.
     var postEntities: [SQLValue] { built(.postEntities).values }
     /// `quotes`, in corpus order, each with its order within its post.
     var quotes: [SQLValue] { built(.quotes).values }
@@ -74,7 +74,7 @@ final class EntityRows: @unchecked Sendable {
             DispatchQueue.global().async {
                 slot.built = switch table {
                 case .mentions: .integers(Self.mentions(corpus, layout))
-                case .postEntities: .values(Self.postEntities(corpus, posts: posts, layout))
+                case .postEntities: .values(Self.postEntities(corpus, layout))
                 case .entities: .values(Self.entities(corpus, posts: posts))
                 case .aliases: .values(Self.aliases(corpus))
                 case .quotes: .values(Self.quotes(corpus, posts: posts))
@@ -134,37 +134,28 @@ final class EntityRows: @unchecked Sendable {
         return values
     }
 
-    /// Each post's entities as the API serves them, `[{"id","name","type","count"}]`, most mentioned
-    /// first; equal counts in the corpus's entity order (most mentioned overall first).
-    /// Built on all cores, a slice of the posts at a time.
-    private static func postEntities(_ corpus: EntityCorpus, posts: [ArchivePost], _ layout: PostLayout) -> [SQLValue] {
-        // `{"id":…,"name":…,"type":…,"count":` of each entity, built once.
-        let prefixes: [[UInt8]] = corpus.entities.map { entity in
-            var bytes = Array("{\"id\":".utf8)
-            JSONText.append(entity.id, to: &bytes)
-            bytes += ",\"name\":".utf8
-            JSONText.append(entity.name, to: &bytes)
-            bytes += ",\"type\":\"\(entity.type.rawValue)\",\"count\":".utf8
-            return bytes
-        }
-        let named = layout.byID.filter { !layout.rows[$0].isEmpty }
+    /// Each post's entities, `[[rank,count],…]`, most mentioned first; equal counts in rank order
+    /// (most mentioned overall first). Built on all cores, a slice of the posts at a time.
+    private static func postEntities(_ corpus: EntityCorpus, _ layout: PostLayout) -> [SQLValue] {
+        let named = layout.byID.indices.filter { !layout.rows[layout.byID[$0]].isEmpty }
         let slices = stride(from: 0, to: named.count, by: 1024).map { $0..<min($0 + 1024, named.count) }
         return Parallel.map(slices) { slice in
             var values: [SQLValue] = []
             values.reserveCapacity(slice.count * 2)
             var json: [UInt8] = []
-            for post in named[slice] {
+            for place in named[slice] {
                 json.removeAll(keepingCapacity: true)
                 json.append(0x5B)
-                let rows = corpus.mentions[layout.rows[post]].sorted { ($1.count, $0.entity) < ($0.count, $1.entity) }
+                let rows = corpus.mentions[layout.rows[layout.byID[place]]].sorted { ($1.count, $0.entity) < ($0.count, $1.entity) }
                 for (n, row) in rows.enumerated() {
-                    if n > 0 { json.append(0x2C) }
-                    json += prefixes[row.entity]
+                    json += n > 0 ? ",[".utf8 : "[".utf8
+                    json += String(row.entity + 1).utf8
+                    json.append(0x2C)
                     json += String(row.count).utf8
-                    json.append(0x7D)
+                    json.append(0x5D)
                 }
                 json.append(0x5D)
-                values += [.text(posts[post].id), .text(String(decoding: json, as: UTF8.self))]
+                values += [.integer(Int64(place + 1)), .text(String(decoding: json, as: UTF8.self))]
             }
             return values
         }.flatMap { $0 }

@@ -24,7 +24,7 @@ struct EntityWriter {
         var mentions = BulkInsert(database, into: "mentions(entity_rank, post_rowid, count)", columns: 3)
         try mentions.insert(integers: rows.mentions)
         // Last: its rows take longest to build.
-        var postEntities = BulkInsert(database, into: "post_entities(post_id, entities_json)", columns: 2)
+        var postEntities = BulkInsert(database, into: "post_entities(post_rowid, entities_json)", columns: 2)
         try postEntities.insert(rows.postEntities)
     }
 

@@ -3,8 +3,9 @@
 /// `mentions` is keyed and stored by entity (an entity's posts, timeline, post filter), by number:
 /// `entity_rank` is `entities.rank` and `post_rowid` the rowid of the post, which ingest numbers
 /// in post id order (as the full-text index does);
-/// `post_entities` holds each post's entities as the API serves them, most mentioned first:
-/// `[{"id","name","type","count"}]` (posts without entities have no row).
+/// `post_entities` holds each post's entities, most mentioned first, as `[[entity_rank,count],…]`
+/// (posts without entities have no row): the API names them from `entities`, whose rows it keeps
+/// in memory, rather than storing each entity's name in every post that mentions it.
 /// `entities.rank` orders entities by mention count (then id) as extraction ranked them;
 /// `entity_aliases` holds every name of an entity, its own name too (`is_name` 1), with the folded
 /// form (lower-case ASCII, diacritics removed: `EntityExtractor.searchKey`) for prefix search.
@@ -38,9 +39,9 @@ extension Schema {
         PRIMARY KEY (entity_rank, post_rowid)
     ) WITHOUT ROWID;
     CREATE TABLE post_entities(
-        post_id TEXT PRIMARY KEY REFERENCES posts(id),
+        post_rowid INTEGER PRIMARY KEY,
         entities_json TEXT NOT NULL
-    ) WITHOUT ROWID;
+    );
     CREATE TABLE quotes(
         id INTEGER PRIMARY KEY,
         post_id TEXT NOT NULL REFERENCES posts(id),

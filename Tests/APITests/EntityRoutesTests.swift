@@ -57,6 +57,32 @@ final class EntityRoutesTests: XCTestCase {
         XCTAssertEqual(try get("/api/posts?entity=nope").status, 404)
     }
 
+    func testRelatedEntitiesCountTheirSharedPostsMostSharedFirst() throws {
+        let entity = try XCTUnwrap(try get("/api/entities?limit=1").items.first)
+        let id = try XCTUnwrap(entity["id"] as? String)
+        // Counted here from the full entity list of each of the entity's posts.
+        var shared: [String: Int] = [:]
+        var names: [String: String] = [:]
+        for post in try walk("/api/entities/\(id)/posts?limit=50") {
+            for other in try XCTUnwrap(try get("/api/posts/\(post)").object["entities"] as? [[String: Any]]) {
+                let otherID = try XCTUnwrap(other["id"] as? String)
+                names[otherID] = other["name"] as? String
+                if otherID != id { shared[otherID, default: 0] += 1 }
+            }
+        }
+        let related = try XCTUnwrap(try get("/api/entities/\(id)").object["related"] as? [[String: Any]])
+        XCTAssertEqual(related.count, min(12, shared.count))
+        for item in related {
+            let otherID = try XCTUnwrap(item["id"] as? String)
+            XCTAssertEqual(item["count"] as? Int, shared[otherID], otherID)
+            XCTAssertEqual(item["name"] as? String, names[otherID])
+        }
+        let fewest = related.compactMap { $0["count"] as? Int }.min() ?? 0
+        let listed = Set(related.compactMap { $0["id"] as? String })
+        XCTAssertFalse(shared.contains { $0.value > fewest && !listed.contains($0.key) },
+                       "no entity left out shares more posts than one listed")
+    }
+
     func testQuotesBySpeakerAndTextAndInTheirPost() throws {
         let quotes = try get("/api/quotes?limit=100").items
         XCTAssertFalse(quotes.isEmpty)
