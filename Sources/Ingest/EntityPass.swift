@@ -27,6 +27,8 @@ final class EntityPass: @unchecked Sendable {
                 let candidates = Self.candidates(archive)
                 postPass.leave()
                 corpus = EntityExtractor.resolve(candidates)
+                // Freeing the candidates takes 0.06 s at 50 MB, which the writer would wait for.
+                releaseInBackground(consume candidates)
             } else {
                 postPass.leave()
             }

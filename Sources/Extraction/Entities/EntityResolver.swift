@@ -21,7 +21,11 @@ enum EntityResolver {
         let resolver = Resolution(table: SurfaceTable(posts), posts: posts)
         let keys = Parallel.map(Array(posts.indices)) { resolver.clusterKeys(post: $0, posts[$0]) }
         for (p, post) in posts.enumerated() { resolver.assign(post: p, post, keys: keys[p]) }
-        return resolver.build(posts)
+        let corpus = resolver.build(posts)
+        // Freeing the clusters, their names and the table takes 0.07–0.09 s at 50 MB, while the
+        // ingest waits for the corpus.
+        releaseInBackground((consume resolver, consume keys))
+        return corpus
     }
 }
 

@@ -1,8 +1,8 @@
 import Foundation
 import XCTest
-@testable import Ingest
+import Extraction
 
-/// What an ingest hands to `releaseInBackground` is torn down on another thread, not the caller's.
+/// What an ingest or the entity resolver hands to `releaseInBackground` is torn down on another thread, not the caller's.
 final class BackgroundReleaseTests: XCTestCase {
     /// Reports the thread its deinit runs on.
     private final class Tracked: @unchecked Sendable {
