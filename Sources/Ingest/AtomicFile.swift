@@ -30,6 +30,18 @@ enum AtomicFile {
         }
     }
 
+    /// Starts writing what the file at `path` holds so far to disk, on another thread, and returns:
+    /// the sync before the rename then waits only for what was written since. For a file `build`
+    /// is still writing (the disk works while the cores build the rest).
+    static func flushSoFar(_ path: String) {
+        DispatchQueue.global(qos: .utility).async {
+            let fd = open(path, O_RDONLY)
+            guard fd >= 0 else { return }
+            fdatasync(fd)
+            close(fd)
+        }
+    }
+
     private static func sync(_ path: String) throws {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { throw IngestError.database("cannot open \(path) to sync") }
