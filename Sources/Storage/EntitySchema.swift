@@ -15,7 +15,7 @@
 extension Schema {
     public static let entityTables = """
     CREATE TABLE entities(
-        id TEXT NOT NULL UNIQUE,
+        id TEXT NOT NULL,
         name TEXT NOT NULL,
         type TEXT NOT NULL CHECK (type IN ('person', 'organization', 'place')),
         aliases_json TEXT NOT NULL,
@@ -54,6 +54,7 @@ extension Schema {
 
     /// Created after the bulk insert, like ``Schema/indexes``.
     public static let entityIndexes = """
+    CREATE UNIQUE INDEX entities_by_id ON entities(id);
     CREATE INDEX entities_by_type ON entities(type, rank);
     CREATE UNIQUE INDEX entity_aliases_by_entity ON entity_aliases(entity_id, alias);
     CREATE INDEX entity_aliases_by_folded ON entity_aliases(folded);
