@@ -32,9 +32,10 @@ final class NameFormsTests: XCTestCase {
 
     func testTokenizerKeepsNamesWholeAndSplitsPossessives() {
         let text = "Gen. J. R. O'Neill’s U.S. team met Ukraine-Russia envoys\u{00A0}in Kyiv. “Yes,” she said."
-        var tokens: [Token] = []
+        var tokens = [Token](repeating: Token(start: 0, end: 0, hash: 0, kind: .other, flags: [], classes: []), count: text.utf8.count)
         var copy = text
-        copy.withUTF8 { Tokenizer.tokenize($0, into: &tokens) }
+        let count = copy.withUTF8 { bytes in tokens.withUnsafeMutableBufferPointer { Tokenizer.tokenize(bytes, into: $0) } }
+        tokens.removeLast(tokens.count - count)
         let words = tokens.filter(\.isWord).map { token -> String in
             let bytes = Array(text.utf8)[Int(token.start)..<Int(token.end)]
             return String(decoding: bytes, as: UTF8.self)

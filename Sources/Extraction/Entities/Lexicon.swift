@@ -151,7 +151,9 @@ enum Lexicon {
         (.according, "according"),
     ]
 
-    private static let table: HashTable<WordClass> = {
+    /// The classes of the listed words, by hash. A loop over many words reads it into a local
+    /// first: each read of a `static let` is a call.
+    static let table: HashTable<WordClass> = {
         var table = HashTable<WordClass>(capacity: 4096) // mostly empty: a miss ends at the first probe
         for (wordClass, words) in lists {
             for word in words.split(whereSeparator: { $0 == " " || $0 == "\n" }) {

@@ -42,9 +42,12 @@ struct Token {
 /// capitals (`U.S.`) and of a known abbreviation (`Gen.`) belongs to its word, so that only real
 /// sentence ends become `stop` tokens.
 enum Tokenizer {
-    static func tokenize(_ text: UnsafeBufferPointer<UInt8>, into tokens: inout [Token]) {
-        tokens.removeAll(keepingCapacity: true)
+    /// Writes the tokens of `text` to `tokens` and returns how many there are. A token takes at
+    /// least one byte, so `tokens` needs room for `text.count` of them; only that many bytes are read.
+    static func tokenize(_ text: UnsafeBufferPointer<UInt8>, into tokens: UnsafeMutableBufferPointer<Token>) -> Int {
+        let text = UnsafeBufferPointer(rebasing: text[..<min(text.count, tokens.count, Int(Int32.max))])
         let n = text.count
+        var count = 0
         var i = 0
         var sentenceStart = true
         while i < n {
@@ -56,7 +59,8 @@ enum Tokenizer {
                 if sentenceStart { token.flags.insert(.sentenceStart) }
                 sentenceStart = false
                 i = Int(token.end) + (token.flags.contains(.possessive) ? possessiveLength(text, Int(token.end)) : 0)
-                tokens.append(token)
+                tokens[count] = token
+                count += 1
                 continue
             }
             var kind = Token.Kind.other
@@ -83,9 +87,13 @@ enum Tokenizer {
                 length = b < 0x80 ? 1 : utf8Length(b)
             }
             if kind == .stop || kind == .colon { sentenceStart = true }
-            tokens.append(Token(start: Int32(i), end: Int32(min(i + length, n)), hash: 0, kind: kind, flags: [], classes: []))
-            i += length
+            let end = min(i + length, n)
+            tokens[count] = Token(start: Int32(truncatingIfNeeded: i), end: Int32(truncatingIfNeeded: end), hash: 0, kind: kind,
+                                  flags: [], classes: [])
+            count += 1
+            i = end
         }
+        return count
     }
 
     /// A straight double quote opens when nothing but space or an opening bracket is before it.
@@ -114,14 +122,18 @@ enum Tokenizer {
         lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1
     }
 
-    /// Reads one word starting at `start`.
+    /// Reads one word starting at `start`. (Inlined into ``tokenize(_:into:)``: a call per word cost
+    /// as much as reading its letters.)
+    @inline(__always)
     private static func word(_ text: UnsafeBufferPointer<UInt8>, from start: Int) -> Token {
         let n = text.count
         var i = start
         var hash = NameForms.fnvOffset
         var flags: Token.Flags = []
         var letters = 0
-        var lower = false
+        // Whether a non-ASCII letter was not upper-case; lower-case ASCII letters are looked for
+        // only when it matters (``hasLowercaseASCII(_:_:_:)``), not on every byte.
+        var lowerNonASCII = false
         var dots = 0
         let first = text[start]
         if first >= 0x41 && first <= 0x5A {
@@ -130,19 +142,16 @@ enum Tokenizer {
             if NameForms.isUppercaseScalar(text, at: start) { flags.insert(.capitalized) }
         }
         scan: while i < n {
-            // Most bytes are ASCII letters: read a stretch of them in a tight loop. The lower-case
-            // bit (0x20) of the letters' OR tells whether one was lower-case.
+            // Most bytes are ASCII letters: read a stretch of them in a tight loop.
             let run = i
-            var caseBits: UInt8 = 0
             while i < n, case let b = text[i], (b | 0x20) &- 0x61 < 26 {
-                caseBits |= b
                 hash = NameForms.mix(hash, b | 0x20)
                 i &+= 1
             }
             letters &+= i &- run
-            if caseBits & 0x20 != 0 { lower = true }
             guard i < n else { break scan }
             let b = text[i]
+            if b == 0x20 { break scan } // the usual end of a word
             if b < 0x80 {
                 if b >= 0x30 && b <= 0x39 {
                     flags.insert(.hasDigit)
@@ -159,7 +168,8 @@ enum Tokenizer {
                     hash = NameForms.mix(hash, b)
                     i += 1
                 } else if b == 0x2E { // .
-                    if absorbsPeriod(text, start: start, at: i, letters: letters, lower: lower, dots: dots, hash: hash) {
+                    let lower = lowerNonASCII || hasLowercaseASCII(text, start, i)
+                    if absorbsPeriod(letters: letters, lower: lower, dots: dots, hash: hash) {
                         dots += 1
                         i += 1
                         flags.insert(.abbreviation)
@@ -183,13 +193,25 @@ enum Tokenizer {
                 let length = utf8Length(b)
                 letters += 1
                 let end = min(i + length, n)
-                if !NameForms.isUppercaseScalar(text, at: i) { lower = true }
+                if !NameForms.isUppercaseScalar(text, at: i) { lowerNonASCII = true }
                 hash = NameForms.mixFolded(hash, text, i, end)
                 i = end
             }
         }
-        if letters >= 2 && !lower { flags.insert(.allCaps) }
-        return Token(start: Int32(start), end: Int32(i), hash: hash, kind: .word, flags: flags, classes: [])
+        if letters >= 2 && !lowerNonASCII && !hasLowercaseASCII(text, start, i) { flags.insert(.allCaps) }
+        return Token(start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: i), hash: hash, kind: .word,
+                     flags: flags, classes: [])
+    }
+
+    /// Whether `text[start..<end]` holds a lower-case ASCII letter.
+    @inline(__always)
+    private static func hasLowercaseASCII(_ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+        var k = start
+        while k < end {
+            if text[k] &- 0x61 < 26 { return true }
+            k += 1
+        }
+        return false
     }
 
     /// `'s` or `’s` followed by a non-letter, or a lone `'` / `’` after an `s` at a word's end.
@@ -209,8 +231,7 @@ enum Tokenizer {
     }
 
     /// An initial (`J.`), dotted capitals (`U.S.`), or a known abbreviation (`Gen.`, `Jr.`).
-    private static func absorbsPeriod(_ text: UnsafeBufferPointer<UInt8>, start: Int, at i: Int, letters: Int,
-                                      lower: Bool, dots: Int, hash: UInt64) -> Bool {
+    private static func absorbsPeriod(letters: Int, lower: Bool, dots: Int, hash: UInt64) -> Bool {
         if letters == 1 && !lower { return true }
         if dots > 0 { return true }
         return Lexicon.isAbbreviation(hash)
