@@ -430,9 +430,10 @@ struct PostScanner {
         if b - a == 1, a >= 2, t[a - 1].kind == .openParen, let long = pendingLongForm, long.end == a - 1 {
             expansion = long.key
         }
-        let mention = record(p.string(a, b), key: p.hash(a, b), hint: .organization, evidence: evidence, words: b - a,
+        let key = p.hash(a, b)
+        let mention = record(p.string(a, b), key: key, hint: .organization, evidence: evidence, words: b - a,
                              qualifier: qualifier, expansion: expansion)
-        if b - a > 1 { pendingLongForm = (b, p.hash(a, b)) }
+        if b - a > 1 { pendingLongForm = (b, key) }
         spans.append(Span(start: a, end: b, mention: mention))
     }
 
@@ -602,12 +603,12 @@ struct Paragraph {
             .joined(separator: " ")
     }
 
-    /// The hash of the folded words `[a, b)` (equal to ``NameForms/hash(_:)`` of their text).
+    /// The hash of the folded words `[a, b)` (equal to ``NameForms/hash(_:)`` of their text). The
+    /// hash of the first word is its token's: FNV goes on from it with the bytes after.
     func hash(_ a: Int, _ b: Int) -> UInt64 {
-        if b - a == 1 { return tokens[a].hash }
-        var h = NameForms.fnvOffset
-        for k in a..<b {
-            if k > a { h = NameForms.mix(h, 0x20) }
+        var h = tokens[a].hash
+        for k in a + 1..<max(a + 1, b) {
+            h = NameForms.mix(h, 0x20)
             h = NameForms.mixFolded(h, text, Int(tokens[k].start), Int(tokens[k].end))
         }
         return h
