@@ -50,6 +50,18 @@ final class NameFormsTests: XCTestCase {
         XCTAssertEqual(tokens.filter { $0.kind == .openQuote }.count, 1)
     }
 
+    func testEightBytesAtATimeFindTheEndOfALetterRun() {
+        for position in 0..<8 {
+            for byte in UInt8.min...UInt8.max {
+                var bytes = [UInt8](repeating: 0x61 + UInt8(position), count: 8) // `a`…`h`, some upper-case
+                if position % 2 == 1 { bytes[0] = 0x5A }
+                bytes[position] = byte
+                let word = bytes.reversed().reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+                XCTAssertEqual(Tokenizer.asciiLetters(word), Tokenizer.isASCIILetter(byte) ? 8 : position, "\(byte) at \(position)")
+            }
+        }
+    }
+
     func testGazetteerAndGivenNamesLoad() {
         XCTAssertGreaterThan(Gazetteer.data.places.count, 5000)
         let kyiv = Gazetteer.entry(NameForms.hash("Kiev")).map { Gazetteer.data.places[Int($0.place)].name }

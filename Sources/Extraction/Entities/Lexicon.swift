@@ -56,7 +56,7 @@ struct WordClass: OptionSet {
 enum Lexicon {
     static func classes(_ hash: UInt64) -> WordClass { table[hash] ?? [] }
 
-    static func isAbbreviation(_ hash: UInt64) -> Bool { abbreviations.contains(hash) }
+    static func isAbbreviation(_ hash: UInt64) -> Bool { abbreviations[hash] != nil }
 
     private static let lists: [(WordClass, String)] = [
         (.month, "january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec"),
@@ -164,8 +164,14 @@ enum Lexicon {
         return table
     }()
 
-    private static let abbreviations: Set<UInt64> = Set("""
-        gen lt col maj sgt adm capt cmdr cdr dr mr mrs ms sen rep reps gov govs prof rev st jr sr inc corp co ltd no vs \
-        feb jan aug sept sep oct nov dec mt ft pres amb gens brig pvt cpl hon messrs mme mlle dept univ approx
-        """.split(whereSeparator: { $0 == " " || $0 == "\n" }).map { NameForms.hash(String($0)) })
+    private static let abbreviations: HashTable<Bool> = {
+        var table = HashTable<Bool>(capacity: 256)
+        for word in """
+            gen lt col maj sgt adm capt cmdr cdr dr mr mrs ms sen rep reps gov govs prof rev st jr sr inc corp co ltd no vs \
+            feb jan aug sept sep oct nov dec mt ft pres amb gens brig pvt cpl hon messrs mme mlle dept univ approx
+            """.split(whereSeparator: { $0 == " " || $0 == "\n" }) {
+            table.set(NameForms.hash(String(word)), true)
+        }
+        return table
+    }()
 }

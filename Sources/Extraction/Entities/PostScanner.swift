@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The per-post pass: finds the names a post uses and what the post says about each, and its quotes.
 ///
 /// Each paragraph is tokenised (``Tokenizer``) and read as *runs*: maximal sequences of
@@ -23,11 +29,9 @@ struct PostScanner {
     /// once, and the hashes themselves, which decide (the filter alone wrongly matched about one
     /// capitalised word in fifteen in a post of 300 distinct lower-case words).
     private var lowercaseWords = [UInt64](repeating: 0, count: 64)
-    private var lowercaseHashes: [UInt64] = []
-
-    init() {
-        lowercaseHashes.reserveCapacity(512)
-    }
+    /// The first `lowercaseCount` are the hashes; the rest is room, grown when a paragraph needs more.
+    private var lowercaseHashes = [UInt64](repeating: 0, count: 512)
+    private var lowercaseCount = 0
 
     static func scan(_ post: PostText) -> PostCandidates {
         var scanner = PostScanner()
@@ -47,8 +51,8 @@ struct PostScanner {
 
     /// Reads one post, starting from a clean state but keeping the buffers of the last one.
     mutating func scan(_ post: PostText) -> PostCandidates {
-        for hash in lowercaseHashes { lowercaseWords[Int(hash & 4095) >> 6] = 0 }
-        lowercaseHashes.removeAll(keepingCapacity: true)
+        for k in lowercaseWords.indices { lowercaseWords[k] = 0 }
+        lowercaseCount = 0
         mentions = []
         indexByKey = HashTable()
         quotes = QuoteFinder()
@@ -88,7 +92,9 @@ struct PostScanner {
         text.withUTF8 { bytes in
             buffer.withUnsafeMutableBufferPointer { buffer in
                 var count = Tokenizer.tokenize(bytes, into: buffer)
-                count = Self.dropEditorialParentheses(UnsafeMutableBufferPointer(rebasing: buffer[..<count]))
+                if count > 0, memchr(bytes.baseAddress!, 0x28, bytes.count) != nil { // brackets are rare
+                    count = Self.dropEditorialParentheses(UnsafeMutableBufferPointer(rebasing: buffer[..<count]))
+                }
                 let tokens = UnsafeMutableBufferPointer(rebasing: buffer[..<count])
                 classifyWords(tokens)
                 let paragraph = Paragraph(text: bytes, tokens: UnsafeBufferPointer(tokens), headline: headline)
@@ -103,16 +109,24 @@ struct PostScanner {
     /// Gives each word its lexicon classes, and notes the lower-case ones in ``lowercaseWords``.
     private mutating func classifyWords(_ tokens: UnsafeMutableBufferPointer<Token>) {
         let lexicon = Lexicon.table
+        if lowercaseHashes.count < lowercaseCount + tokens.count {
+            lowercaseHashes += repeatElement(0, count: max(tokens.count, lowercaseHashes.count))
+        }
+        var count = lowercaseCount
         lowercaseWords.withUnsafeMutableBufferPointer { lowercaseWords in
-            for k in tokens.indices where tokens[k].kind == .word {
-                tokens[k].classes = lexicon[tokens[k].hash] ?? []
-                if !tokens[k].isCapitalized {
-                    let bit = tokens[k].hash & 4095
-                    lowercaseWords[Int(bit >> 6)] |= 1 << (bit & 63)
-                    lowercaseHashes.append(tokens[k].hash)
+            lowercaseHashes.withUnsafeMutableBufferPointer { lowercaseHashes in
+                for k in tokens.indices where tokens[k].kind == .word {
+                    tokens[k].classes = lexicon[tokens[k].hash] ?? []
+                    if !tokens[k].isCapitalized {
+                        let bit = tokens[k].hash & 4095
+                        lowercaseWords[Int(bit >> 6)] |= 1 << (bit & 63)
+                        lowercaseHashes[count] = tokens[k].hash
+                        count += 1
+                    }
                 }
             }
         }
+        lowercaseCount = count
     }
 
     /// Removes the brackets of an editor's insertion into a quote, `(Russian President Vladimir)
@@ -121,10 +135,9 @@ struct PostScanner {
     /// stays bracketed: it names the words before it. Returns how many tokens are left (at the front).
     static func dropEditorialParentheses(_ tokens: UnsafeMutableBufferPointer<Token>) -> Int {
         var count = tokens.count
-        var k = 0
-        while k < count {
-            defer { k += 1 }
-            guard tokens[k].kind == .openParen else { continue }
+        var next = 0
+        while let k = tokens[next..<count].firstIndex(where: { $0.kind == .openParen }) {
+            next = k + 1
             var m = k + 1
             while m < count, m - k <= 4, tokens[m].kind == .word, tokens[m].isCapitalized { m += 1 }
             guard m > k + 1, m + 1 < count, tokens[m].kind == .closeParen,
@@ -138,7 +151,7 @@ struct PostScanner {
 
     private func seenInLowercase(_ hash: UInt64) -> Bool {
         let bit = hash & 4095
-        return lowercaseWords[Int(bit >> 6)] & (1 << (bit & 63)) != 0 && lowercaseHashes.contains(hash)
+        return lowercaseWords[Int(bit >> 6)] & (1 << (bit & 63)) != 0 && lowercaseHashes[..<lowercaseCount].contains(hash)
     }
 
     // MARK: runs

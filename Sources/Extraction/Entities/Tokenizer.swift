@@ -81,8 +81,20 @@ enum Tokenizer {
                 if NameForms.isUppercaseScalar(text, at: start) { flags.insert(.capitalized) }
             }
             scan: while i < n {
-                // Most bytes are ASCII letters: read a stretch of them in a tight loop.
+                // Most bytes are ASCII letters: read a stretch of them eight bytes at a time, then
+                // one by one near the end of the text.
                 let run = i
+                while i &+ 8 <= n {
+                    let eight = UInt64(littleEndian: UnsafeRawPointer(text.baseAddress! + i).loadUnaligned(as: UInt64.self))
+                    let length = asciiLetters(eight)
+                    var lowered = eight | 0x2020_2020_2020_2020
+                    for _ in 0..<length {
+                        hash = NameForms.mix(hash, UInt8(truncatingIfNeeded: lowered))
+                        lowered >>= 8
+                    }
+                    i &+= length
+                    if length < 8 { break }
+                }
                 while i < n, case let b = text[i] | 0x20, b &- 0x61 < 26 {
                     hash = NameForms.mix(hash, b)
                     i &+= 1
@@ -195,6 +207,18 @@ enum Tokenizer {
     @inline(__always)
     static func utf8Length(_ lead: UInt8) -> Int {
         lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1
+    }
+
+    /// How many of the eight bytes of `word` (the first in the low byte) are ASCII letters before
+    /// the first that is not.
+    @inline(__always)
+    static func asciiLetters(_ word: UInt64) -> Int {
+        let lower = word | 0x2020_2020_2020_2020
+        let low7 = lower & 0x7F7F_7F7F_7F7F_7F7F // so that adding 0x1F or 0x05 stays within each byte
+        let atLeastA = low7 &+ 0x1F1F_1F1F_1F1F_1F1F // high bit set where the byte is `a` or above
+        let pastZ = low7 &+ 0x0505_0505_0505_0505 // high bit set where the byte is above `z`
+        let notLetter = ~(atLeastA & ~pastZ & ~lower) & 0x8080_8080_8080_8080 // `lower` has the high bit of non-ASCII bytes
+        return notLetter.trailingZeroBitCount >> 3 // 8 when all are letters
     }
 
     /// Whether `text[start..<end]` holds a lower-case ASCII letter.
