@@ -54,7 +54,7 @@ struct PostScanner {
         for k in lowercaseWords.indices { lowercaseWords[k] = 0 }
         lowercaseCount = 0
         mentions = []
-        indexByKey = HashTable()
+        indexByKey.removeAll()
         quotes = QuoteFinder()
         lastPerson = nil
         pendingLongForm = nil
