@@ -153,7 +153,11 @@ enum Tokenizer {
             tokens[count] = Token(start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: i), hash: hash,
                                   kind: .word, flags: flags, classes: [])
             count += 1
-            if flags.contains(.possessive) { i += possessiveLength(text, i) }
+            if flags.contains(.possessive) {
+                i += possessiveLength(text, i)
+            } else if i < n, text[i] == 0x20 {
+                i += 1 // the usual space after a word, skipped here rather than by another turn of the loop
+            }
         }
         return count
     }
