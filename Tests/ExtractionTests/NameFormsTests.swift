@@ -32,9 +32,10 @@ final class NameFormsTests: XCTestCase {
 
     func testTokenizerKeepsNamesWholeAndSplitsPossessives() {
         let text = "Gen. J. R. O'Neill’s U.S. team met Ukraine-Russia envoys\u{00A0}in Kyiv. “Yes,” she said."
-        var tokens: [Token] = []
+        var tokens = [Token](repeating: Token(start: 0, end: 0, hash: 0, kind: .other, flags: [], classes: []), count: text.utf8.count)
         var copy = text
-        copy.withUTF8 { Tokenizer.tokenize($0, into: &tokens) }
+        let count = copy.withUTF8 { bytes in tokens.withUnsafeMutableBufferPointer { Tokenizer.tokenize(bytes, into: $0) } }
+        tokens.removeLast(tokens.count - count)
         let words = tokens.filter(\.isWord).map { token -> String in
             let bytes = Array(text.utf8)[Int(token.start)..<Int(token.end)]
             return String(decoding: bytes, as: UTF8.self)
@@ -47,6 +48,18 @@ final class NameFormsTests: XCTestCase {
         XCTAssertEqual(tokens.filter { $0.kind == .stop }.count, 2)
         XCTAssertTrue(tokens.first { $0.hash == NameForms.hash("yes") }?.flags.contains(.sentenceStart) ?? false)
         XCTAssertEqual(tokens.filter { $0.kind == .openQuote }.count, 1)
+    }
+
+    func testEightBytesAtATimeFindTheEndOfALetterRun() {
+        for position in 0..<8 {
+            for byte in UInt8.min...UInt8.max {
+                var bytes = [UInt8](repeating: 0x61 + UInt8(position), count: 8) // `a`…`h`, some upper-case
+                if position % 2 == 1 { bytes[0] = 0x5A }
+                bytes[position] = byte
+                let word = bytes.reversed().reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+                XCTAssertEqual(Tokenizer.asciiLetters(word), Tokenizer.isASCIILetter(byte) ? 8 : position, "\(byte) at \(position)")
+            }
+        }
     }
 
     func testGazetteerAndGivenNamesLoad() {

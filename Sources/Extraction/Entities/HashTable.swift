@@ -43,6 +43,14 @@ struct HashTable<Value> {
         count += 1
     }
 
+    /// Empties the table, keeping its room.
+    mutating func removeAll() {
+        slots.withUnsafeMutableBufferPointer { slots in
+            for i in slots.indices { slots[i].value = nil }
+        }
+        count = 0
+    }
+
     private mutating func grow() {
         var bigger = HashTable(capacity: slots.count)
         for slot in slots { if let value = slot.value { bigger.set(slot.key, value) } }

@@ -56,7 +56,7 @@ struct WordClass: OptionSet {
 enum Lexicon {
     static func classes(_ hash: UInt64) -> WordClass { table[hash] ?? [] }
 
-    static func isAbbreviation(_ hash: UInt64) -> Bool { abbreviations.contains(hash) }
+    static func isAbbreviation(_ hash: UInt64) -> Bool { abbreviations[hash] != nil }
 
     private static let lists: [(WordClass, String)] = [
         (.month, "january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec"),
@@ -151,7 +151,9 @@ enum Lexicon {
         (.according, "according"),
     ]
 
-    private static let table: HashTable<WordClass> = {
+    /// The classes of the listed words, by hash. A loop over many words reads it into a local
+    /// first: each read of a `static let` is a call.
+    static let table: HashTable<WordClass> = {
         var table = HashTable<WordClass>(capacity: 4096) // mostly empty: a miss ends at the first probe
         for (wordClass, words) in lists {
             for word in words.split(whereSeparator: { $0 == " " || $0 == "\n" }) {
@@ -162,8 +164,14 @@ enum Lexicon {
         return table
     }()
 
-    private static let abbreviations: Set<UInt64> = Set("""
-        gen lt col maj sgt adm capt cmdr cdr dr mr mrs ms sen rep reps gov govs prof rev st jr sr inc corp co ltd no vs \
-        feb jan aug sept sep oct nov dec mt ft pres amb gens brig pvt cpl hon messrs mme mlle dept univ approx
-        """.split(whereSeparator: { $0 == " " || $0 == "\n" }).map { NameForms.hash(String($0)) })
+    private static let abbreviations: HashTable<Bool> = {
+        var table = HashTable<Bool>(capacity: 256)
+        for word in """
+            gen lt col maj sgt adm capt cmdr cdr dr mr mrs ms sen rep reps gov govs prof rev st jr sr inc corp co ltd no vs \
+            feb jan aug sept sep oct nov dec mt ft pres amb gens brig pvt cpl hon messrs mme mlle dept univ approx
+            """.split(whereSeparator: { $0 == " " || $0 == "\n" }) {
+            table.set(NameForms.hash(String(word)), true)
+        }
+        return table
+    }()
 }

@@ -65,8 +65,10 @@ enum NameForms {
         while i < end {
             let c = text[i]
             if c < 0x80 {
-                if Tokenizer.isASCIILetter(c) || (c >= 0x30 && c <= 0x39) || c == 0x2D || c == 0x20 {
-                    emit(c >= 0x41 && c <= 0x5A ? c | 0x20 : c)
+                if (c | 0x20) &- 0x61 < 26 { // a letter, lower-cased
+                    emit(c | 0x20)
+                } else if c >= 0x30 && c <= 0x39 || c == 0x2D || c == 0x20 {
+                    emit(c)
                 }
                 i += 1
             } else {

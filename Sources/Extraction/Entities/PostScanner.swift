@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The per-post pass: finds the names a post uses and what the post says about each, and its quotes.
 ///
 /// Each paragraph is tokenised (``Tokenizer``) and read as *runs*: maximal sequences of
@@ -12,7 +18,10 @@
 struct PostScanner {
     private var mentions: [SurfaceMention] = []
     private var indexByKey = HashTable<Int>()
+    /// Room for the tokens of a paragraph (as many as its bytes), reused from one paragraph to the next.
     private var tokens: [Token] = []
+    /// The names found in the paragraph being read.
+    private var spans: [Span] = []
     private var quotes = QuoteFinder()
     /// The most recent mention that looked like a person, for `he said`.
     private var lastPerson: Int?
@@ -20,12 +29,9 @@ struct PostScanner {
     /// once, and the hashes themselves, which decide (the filter alone wrongly matched about one
     /// capitalised word in fifteen in a post of 300 distinct lower-case words).
     private var lowercaseWords = [UInt64](repeating: 0, count: 64)
-    private var lowercaseHashes: [UInt64] = []
-
-    init() {
-        tokens.reserveCapacity(256)
-        lowercaseHashes.reserveCapacity(512)
-    }
+    /// The first `lowercaseCount` are the hashes; the rest is room, grown when a paragraph needs more.
+    private var lowercaseHashes = [UInt64](repeating: 0, count: 512)
+    private var lowercaseCount = 0
 
     static func scan(_ post: PostText) -> PostCandidates {
         var scanner = PostScanner()
@@ -45,10 +51,10 @@ struct PostScanner {
 
     /// Reads one post, starting from a clean state but keeping the buffers of the last one.
     mutating func scan(_ post: PostText) -> PostCandidates {
-        for hash in lowercaseHashes { lowercaseWords[Int(hash & 4095) >> 6] = 0 }
-        lowercaseHashes.removeAll(keepingCapacity: true)
+        for k in lowercaseWords.indices { lowercaseWords[k] = 0 }
+        lowercaseCount = 0
         mentions = []
-        indexByKey = HashTable()
+        indexByKey.removeAll()
         quotes = QuoteFinder()
         lastPerson = nil
         pendingLongForm = nil
@@ -75,61 +81,77 @@ struct PostScanner {
 
     private mutating func scanParagraph(_ paragraph: String, headline: Bool) {
         var text = paragraph
-        text.withUTF8 { buffer in
-            Tokenizer.tokenize(buffer, into: &tokens)
-            Self.dropEditorialParentheses(&tokens)
-            classifyWords()
-            let paragraph = Paragraph(text: buffer, tokens: tokens, headline: headline)
-            let personBefore = lastPerson
-            var spans: [Span] = []
-            findRuns(paragraph, wordByWord: headline && paragraph.isTitleCase, spans: &spans)
-            if !headline {
-                var finder = QuoteFinder()
-                swap(&finder, &quotes)
-                finder.read(paragraph, spans: spans, mentions: mentions, lastPerson: personBefore)
-                swap(&finder, &quotes)
+        // The token buffer is taken out of `self` while it is read: the scan below records mentions in `self`.
+        var buffer: [Token] = []
+        swap(&buffer, &tokens)
+        defer { swap(&buffer, &tokens) }
+        if buffer.count < text.utf8.count { // a token takes at least one byte
+            buffer = [Token](repeating: Token(start: 0, end: 0, hash: 0, kind: .other, flags: [], classes: []),
+                             count: max(text.utf8.count, 2 * buffer.count))
+        }
+        text.withUTF8 { bytes in
+            buffer.withUnsafeMutableBufferPointer { buffer in
+                var count = Tokenizer.tokenize(bytes, into: buffer)
+                if count > 0, memchr(bytes.baseAddress!, 0x28, bytes.count) != nil { // brackets are rare
+                    count = Self.dropEditorialParentheses(UnsafeMutableBufferPointer(rebasing: buffer[..<count]))
+                }
+                let tokens = UnsafeMutableBufferPointer(rebasing: buffer[..<count])
+                classifyWords(tokens)
+                let paragraph = Paragraph(text: bytes, tokens: UnsafeBufferPointer(tokens), headline: headline)
+                let personBefore = lastPerson
+                spans.removeAll(keepingCapacity: true)
+                findRuns(paragraph, wordByWord: headline && paragraph.isTitleCase)
+                if !headline { quotes.read(paragraph, spans: spans, mentions: mentions, lastPerson: personBefore) }
             }
         }
     }
 
     /// Gives each word its lexicon classes, and notes the lower-case ones in ``lowercaseWords``.
-    private mutating func classifyWords() {
-        tokens.withUnsafeMutableBufferPointer { tokens in
-            lowercaseWords.withUnsafeMutableBufferPointer { lowercaseWords in
+    private mutating func classifyWords(_ tokens: UnsafeMutableBufferPointer<Token>) {
+        let lexicon = Lexicon.table
+        if lowercaseHashes.count < lowercaseCount + tokens.count {
+            lowercaseHashes += repeatElement(0, count: max(tokens.count, lowercaseHashes.count))
+        }
+        var count = lowercaseCount
+        lowercaseWords.withUnsafeMutableBufferPointer { lowercaseWords in
+            lowercaseHashes.withUnsafeMutableBufferPointer { lowercaseHashes in
                 for k in tokens.indices where tokens[k].kind == .word {
-                    tokens[k].classes = Lexicon.classes(tokens[k].hash)
+                    tokens[k].classes = lexicon[tokens[k].hash] ?? []
                     if !tokens[k].isCapitalized {
                         let bit = tokens[k].hash & 4095
                         lowercaseWords[Int(bit >> 6)] |= 1 << (bit & 63)
-                        lowercaseHashes.append(tokens[k].hash)
+                        lowercaseHashes[count] = tokens[k].hash
+                        count += 1
                     }
                 }
             }
         }
+        lowercaseCount = count
     }
 
     /// Removes the brackets of an editor's insertion into a quote, `(Russian President Vladimir)
     /// Putin` or `President (Vladimir) Putin`, so that the name reads whole: capitalised words in
     /// parentheses right before a capitalised word. An acronym alone in parentheses (`(NATO) Council`)
-    /// stays bracketed: it names the words before it.
-    static func dropEditorialParentheses(_ tokens: inout [Token]) {
-        var k = 0
-        while k < tokens.count {
-            defer { k += 1 }
-            guard tokens[k].kind == .openParen else { continue }
+    /// stays bracketed: it names the words before it. Returns how many tokens are left (at the front).
+    static func dropEditorialParentheses(_ tokens: UnsafeMutableBufferPointer<Token>) -> Int {
+        var count = tokens.count
+        var next = 0
+        while let k = tokens[next..<count].firstIndex(where: { $0.kind == .openParen }) {
+            next = k + 1
             var m = k + 1
-            while m < tokens.count, m - k <= 4, tokens[m].kind == .word, tokens[m].isCapitalized { m += 1 }
-            guard m > k + 1, m + 1 < tokens.count, tokens[m].kind == .closeParen,
+            while m < count, m - k <= 4, tokens[m].kind == .word, tokens[m].isCapitalized { m += 1 }
+            guard m > k + 1, m + 1 < count, tokens[m].kind == .closeParen,
                   tokens[m + 1].kind == .word, tokens[m + 1].isCapitalized,
                   !(m == k + 2 && tokens[k + 1].flags.contains(.allCaps)) else { continue }
-            tokens.remove(at: m)
-            tokens.remove(at: k)
+            for x in k..<count - 2 { tokens[x] = tokens[x + (x < m - 1 ? 1 : 2)] } // without `(` at k and `)` at m
+            count -= 2
         }
+        return count
     }
 
     private func seenInLowercase(_ hash: UInt64) -> Bool {
         let bit = hash & 4095
-        return lowercaseWords[Int(bit >> 6)] & (1 << (bit & 63)) != 0 && lowercaseHashes.contains(hash)
+        return lowercaseWords[Int(bit >> 6)] & (1 << (bit & 63)) != 0 && lowercaseHashes[..<lowercaseCount].contains(hash)
     }
 
     // MARK: runs
@@ -141,7 +163,7 @@ struct PostScanner {
         var mention: Int
     }
 
-    private mutating func findRuns(_ p: Paragraph, wordByWord: Bool, spans: inout [Span]) {
+    private mutating func findRuns(_ p: Paragraph, wordByWord: Bool) {
         let t = p.tokens
         var i = 0
         while i < t.count {
@@ -160,7 +182,7 @@ struct PostScanner {
                     j += joined + 1
                 }
             }
-            analyze(p, i, j, spans: &spans)
+            analyze(p, i, j)
             i = j
         }
     }
@@ -175,7 +197,7 @@ struct PostScanner {
     }
 
     /// How many lower-case connectors at `j` join the run to a capitalised word after them (0: none).
-    private func connectorLength(_ t: [Token], runStart: Int, at j: Int) -> Int {
+    private func connectorLength(_ t: UnsafeBufferPointer<Token>, runStart: Int, at j: Int) -> Int {
         var k = j
         while k < t.count, k - j < 2, t[k].kind == .word, !t[k].isCapitalized, t[k].classes.contains(.connector) { k += 1 }
         guard k > j, k < t.count, joinsRun(t[k]) else { return 0 }
@@ -205,7 +227,7 @@ struct PostScanner {
     /// `Foreign, Commonwealth and Development Office`: single capitalised words joined by commas and
     /// a last `and`, ending with an organisation's head word, are one name with the run before the
     /// first comma. How many tokens at `j` join the run (0: none).
-    private func listedNameLength(_ t: [Token], at j: Int) -> Int {
+    private func listedNameLength(_ t: UnsafeBufferPointer<Token>, at j: Int) -> Int {
         guard t[j].kind == .comma, !t[j - 1].classes.contains(.orgHead) else { return 0 }
         var k = j
         while k + 2 < t.count, t[k].kind == .comma, joinsRun(t[k + 1]), t[k + 1].classes.isDisjoint(with: [.orgHead, .connector]) {
@@ -233,13 +255,13 @@ struct PostScanner {
     private static let toHash = NameForms.hash("to")
 
     /// Takes a run `[a, b)` apart into the names it holds.
-    private mutating func analyze(_ p: Paragraph, _ a: Int, _ b: Int, spans: inout [Span]) {
+    private mutating func analyze(_ p: Paragraph, _ a: Int, _ b: Int) {
         let t = p.tokens
-        if b - a == 1 { return single(p, a, spans: &spans) }
-        if let place = p.place(a, b) { return emitPlace(p, a, b, place, spans: &spans) }
+        if b - a == 1 { return single(p, a) }
+        if let place = p.place(a, b) { return emitPlace(p, a, b, place) }
         var firstPlace = a
         while firstPlace < b - 1, t[firstPlace].classes.contains(.direction) { firstPlace += 1 }
-        if firstPlace > a, let place = p.place(firstPlace, b) { return emitPlace(p, firstPlace, b, place, spans: &spans) }
+        if firstPlace > a, let place = p.place(firstPlace, b) { return emitPlace(p, firstPlace, b, place) }
 
         // The name at the end of the run, after any title.
         var nameStart = b
@@ -251,16 +273,16 @@ struct PostScanner {
         if nameStart > a, nameStart < b, t[nameStart - 1].classes.contains(.connector), !t[nameStart - 1].isCapitalized {
             let classes = t[a..<nameStart].reduce(into: WordClass()) { $0.formUnion($1.classes) }
             if classes.contains(.orgHead) && !(a..<nameStart).contains(where: { isTitleHead(t, $0) }) {
-                return emitOrganization(p, a, b, spans: &spans) // `Embassy of the United Arab Emirates`
+                return emitOrganization(p, a, b) // `Embassy of the United Arab Emirates`
             }
-            emitTitlePrefix(p, a, nameStart, spans: &spans)
-            return analyze(p, nameStart, b, spans: &spans)
+            emitTitlePrefix(p, a, nameStart)
+            return analyze(p, nameStart, b)
         }
         let prefixHasTitle = (a..<nameStart).contains { isTitleHead(t, $0) }
         if nameStart < b && nameStart > a && prefixHasTitle {
             // `Defense Secretary Lloyd Austin`, `President Biden`, `Gen. Mark Milley`.
             let title = p.string(a, nameStart)
-            emitTitlePrefix(p, a, nameStart, spans: &spans)
+            emitTitlePrefix(p, a, nameStart)
             let words = b - nameStart
             var evidence: Evidence = [.title, .running]
             evidence.formUnion(contextEvidence(p, nameStart, b, runStart: a).evidence)
@@ -273,30 +295,30 @@ struct PostScanner {
         }
         if nameStart == a && b - a >= 3, let place = p.place(a, a + 1), !place.ambiguous {
             // `Russia John Sullivan` (after `ambassador to`): the place, then the name.
-            emitPlace(p, a, a + 1, place, spans: &spans)
-            return analyze(p, a + 1, b, spans: &spans)
+            emitPlace(p, a, a + 1, place)
+            return analyze(p, a + 1, b)
         }
         if nameStart == a && b - a <= 4 {
-            return emitName(p, a, b, spans: &spans)
+            return emitName(p, a, b)
         }
         if nameStart > a && !prefixHasTitle && nameStart < b && b - nameStart >= 2 {
             // `Ukrainian Volodymyr Zelensky`: what stands before the name is read on its own.
-            analyze(p, a, nameStart, spans: &spans)
-            return emitName(p, nameStart, b, spans: &spans)
+            analyze(p, a, nameStart)
+            return emitName(p, nameStart, b)
         }
-        if isTitleHead(t, a) { return emitTitlePrefix(p, a, b, spans: &spans) } // `Commander-in-Chief of the Armed Forces`
+        if isTitleHead(t, a) { return emitTitlePrefix(p, a, b) } // `Commander-in-Chief of the Armed Forces`
         let classes = t[a..<b].reduce(into: WordClass()) { $0.formUnion($1.classes) }
         if !classes.isDisjoint(with: [.orgHead, .institution]) && !prefixHasTitle || classes.contains(.orgHead) && !t[b - 1].classes.contains(.titleHead) {
-            if classes.contains(.eventHead) && !classes.contains(.orgHead) { return emitInnerPlaces(p, a, b, spans: &spans) }
-            return emitOrganization(p, a, b, spans: &spans)
+            if classes.contains(.eventHead) && !classes.contains(.orgHead) { return emitInnerPlaces(p, a, b) }
+            return emitOrganization(p, a, b)
         }
         if classes.contains(.placeHead) && !classes.contains(.eventHead) && !prefixHasTitle {
             let mention = record(p.string(a, b), key: p.hash(a, b), hint: .place, evidence: [.running], words: b - a)
             spans.append(Span(start: a, end: b, mention: mention))
             return
         }
-        if prefixHasTitle { return emitTitlePrefix(p, a, b, spans: &spans) }
-        emitInnerPlaces(p, a, b, spans: &spans)
+        if prefixHasTitle { return emitTitlePrefix(p, a, b) }
+        emitInnerPlaces(p, a, b)
     }
 
     /// A word that can be part of a personal name (a city's name can: `Austin`; a country's cannot).
@@ -310,7 +332,7 @@ struct PostScanner {
     }
 
     /// A title's head, unless it is `General` after an organisation's head (`Consulate General`).
-    private func isTitleHead(_ t: [Token], _ k: Int) -> Bool {
+    private func isTitleHead(_ t: UnsafeBufferPointer<Token>, _ k: Int) -> Bool {
         t[k].classes.contains(.titleHead)
             && !(t[k].hash == Self.generalHash && k > 0 && t[k - 1].kind == .word && t[k - 1].classes.contains(.orgHead))
     }
@@ -318,36 +340,36 @@ struct PostScanner {
     private static let generalHash = NameForms.hash("general")
 
     /// `von`, `der`, `bin` between two name words.
-    private func isInnerParticle(_ t: [Token], _ k: Int, _ a: Int) -> Bool {
+    private func isInnerParticle(_ t: UnsafeBufferPointer<Token>, _ k: Int, _ a: Int) -> Bool {
         k > a && !t[k].isCapitalized && t[k].classes.contains(.particle)
     }
 
-    private mutating func single(_ p: Paragraph, _ a: Int, spans: inout [Span]) {
+    private mutating func single(_ p: Paragraph, _ a: Int) {
         let token = p.tokens[a]
         if token.flags.contains(.hyphenated), p.place(a, a + 1) == nil {
-            return hyphenated(p, a, spans: &spans)
+            return hyphenated(p, a)
         }
         let classes = token.classes
         let allCaps = token.flags.contains(.allCaps)
         if allCaps && token.length <= 8 && !classes.contains(.acronymStop) {
-            if let place = p.place(a, a + 1) { return emitPlace(p, a, a + 1, place, spans: &spans) }
+            if let place = p.place(a, a + 1) { return emitPlace(p, a, a + 1, place) }
             if token.flags.contains(.sentenceStart) && p.tokens.count > a + 1 && p.tokens[a + 1].flags.contains(.allCaps) { return }
-            return emitOrganization(p, a, a + 1, spans: &spans)
+            return emitOrganization(p, a, a + 1)
         }
         if allCaps && token.length > 8 { return }
-        if let place = p.place(a, a + 1) { return emitPlace(p, a, a + 1, place, spans: &spans) }
+        if let place = p.place(a, a + 1) { return emitPlace(p, a, a + 1, place) }
         if let country = Gazetteer.demonym(token.hash) {
             _ = recordDemonym(p, a, country)
             return
         }
-        if classes.contains(.institution) { return emitOrganization(p, a, a + 1, spans: &spans) }
+        if classes.contains(.institution) { return emitOrganization(p, a, a + 1) }
         let notAlone: WordClass = [.titleHead, .titleWord, .orgHead, .placeHead, .eventHead, .direction, .nameSuffix, .acronymStop]
         guard classes.isDisjoint(with: notAlone) else { return }
-        emitName(p, a, a + 1, spans: &spans)
+        emitName(p, a, a + 1)
     }
 
     /// `Ukraine-Russia` (two places), `Kremlin-backed` (an institution), `Russian-speaking` (a demonym).
-    private mutating func hyphenated(_ p: Paragraph, _ a: Int, spans: inout [Span]) {
+    private mutating func hyphenated(_ p: Paragraph, _ a: Int) {
         let token = p.tokens[a]
         var start = Int(token.start)
         let end = Int(token.end)
@@ -374,7 +396,7 @@ struct PostScanner {
     }
 
     /// A name-shaped run (`Laura Cooper`, or one word such as `Sullivan`) with the evidence around it.
-    private mutating func emitName(_ p: Paragraph, _ a: Int, _ b: Int, spans: inout [Span]) {
+    private mutating func emitName(_ p: Paragraph, _ a: Int, _ b: Int) {
         let t = p.tokens
         var (evidence, title) = contextEvidence(p, a, b, runStart: a)
         if !p.headline && !t[a].flags.contains(.sentenceStart) { evidence.insert(.running) }
@@ -391,7 +413,7 @@ struct PostScanner {
         spans.append(Span(start: a, end: b, mention: mention))
     }
 
-    private mutating func emitPlace(_ p: Paragraph, _ a: Int, _ b: Int, _ entry: Gazetteer.Entry, spans: inout [Span]) {
+    private mutating func emitPlace(_ p: Paragraph, _ a: Int, _ b: Int, _ entry: Gazetteer.Entry) {
         var evidence: Evidence = []
         if entry.ambiguous { evidence.insert(.ambiguous) }
         evidence.formUnion(contextEvidence(p, a, b, runStart: a).evidence.intersection([.placeContext, .title, .speech]))
@@ -400,7 +422,7 @@ struct PostScanner {
         spans.append(Span(start: a, end: b, mention: mention))
     }
 
-    private mutating func emitOrganization(_ p: Paragraph, _ a: Int, _ b: Int, spans: inout [Span]) {
+    private mutating func emitOrganization(_ p: Paragraph, _ a: Int, _ b: Int) {
         let t = p.tokens
         var qualifier: Int32 = -1
         if let country = Gazetteer.demonym(t[a].hash) {
@@ -412,7 +434,7 @@ struct PostScanner {
         }
         if qualifier >= 0, b - a > 1, Gazetteer.demonym(t[a].hash) == nil {
             // `US State Department`: the country is a place mention too.
-            if let entry = p.place(a, a + 1) { emitPlace(p, a, a + 1, entry, spans: &spans) }
+            if let entry = p.place(a, a + 1) { emitPlace(p, a, a + 1, entry) }
         }
         var evidence: Evidence = []
         if !p.headline && !t[a].flags.contains(.sentenceStart) { evidence.insert(.running) }
@@ -421,9 +443,10 @@ struct PostScanner {
         if b - a == 1, a >= 2, t[a - 1].kind == .openParen, let long = pendingLongForm, long.end == a - 1 {
             expansion = long.key
         }
-        let mention = record(p.string(a, b), key: p.hash(a, b), hint: .organization, evidence: evidence, words: b - a,
+        let key = p.hash(a, b)
+        let mention = record(p.string(a, b), key: key, hint: .organization, evidence: evidence, words: b - a,
                              qualifier: qualifier, expansion: expansion)
-        if b - a > 1 { pendingLongForm = (b, p.hash(a, b)) }
+        if b - a > 1 { pendingLongForm = (b, key) }
         spans.append(Span(start: a, end: b, mention: mention))
     }
 
@@ -432,23 +455,23 @@ struct PostScanner {
 
     /// Places, demonyms and organisations inside a title (`US` in `US Secretary of State`,
     /// `Pentagon` in `Pentagon Press Secretary`).
-    private mutating func emitTitlePrefix(_ p: Paragraph, _ a: Int, _ b: Int, spans: inout [Span]) {
+    private mutating func emitTitlePrefix(_ p: Paragraph, _ a: Int, _ b: Int) {
         let t = p.tokens
         var end = b
         while end > a, !t[end - 1].classes.isDisjoint(with: [.titleHead, .titleWord, .connector]) || t[end - 1].flags.contains(.abbreviation) && t[end - 1].length <= 4 {
             end -= 1
         }
         if end > a, !t[a..<end].contains(where: { $0.classes.contains(.titleHead) }) {
-            return analyze(p, a, end, spans: &spans)
+            return analyze(p, a, end)
         }
-        emitInnerPlaces(p, a, b, spans: &spans)
+        emitInnerPlaces(p, a, b)
     }
 
     /// The places and demonyms among the words of `[a, b)`.
-    private mutating func emitInnerPlaces(_ p: Paragraph, _ a: Int, _ b: Int, spans: inout [Span]) {
+    private mutating func emitInnerPlaces(_ p: Paragraph, _ a: Int, _ b: Int) {
         for k in a..<b where p.tokens[k].isCapitalized {
             if let entry = p.place(k, k + 1) {
-                emitPlace(p, k, k + 1, entry, spans: &spans)
+                emitPlace(p, k, k + 1, entry)
             } else if let country = Gazetteer.demonym(p.tokens[k].hash) {
                 _ = recordDemonym(p, k, country)
             }
@@ -577,7 +600,7 @@ struct PostScanner {
 /// One paragraph's bytes and tokens, with the look-ups the scanner makes on them.
 struct Paragraph {
     let text: UnsafeBufferPointer<UInt8>
-    let tokens: [Token]
+    let tokens: UnsafeBufferPointer<Token>
     let headline: Bool
 
     /// The text from the start of token `a` to the end of token `b - 1`; where brackets were
@@ -593,12 +616,12 @@ struct Paragraph {
             .joined(separator: " ")
     }
 
-    /// The hash of the folded words `[a, b)` (equal to ``NameForms/hash(_:)`` of their text).
+    /// The hash of the folded words `[a, b)` (equal to ``NameForms/hash(_:)`` of their text). The
+    /// hash of the first word is its token's: FNV goes on from it with the bytes after.
     func hash(_ a: Int, _ b: Int) -> UInt64 {
-        if b - a == 1 { return tokens[a].hash }
-        var h = NameForms.fnvOffset
-        for k in a..<b {
-            if k > a { h = NameForms.mix(h, 0x20) }
+        var h = tokens[a].hash
+        for k in a + 1..<max(a + 1, b) {
+            h = NameForms.mix(h, 0x20)
             h = NameForms.mixFolded(h, text, Int(tokens[k].start), Int(tokens[k].end))
         }
         return h

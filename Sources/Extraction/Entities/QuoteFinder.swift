@@ -161,7 +161,7 @@ struct QuoteFinder {
     }
 
     /// The first token at or after `k` that is not a word.
-    private func clauseEnd(_ t: [Token], _ k: Int) -> Int {
+    private func clauseEnd(_ t: UnsafeBufferPointer<Token>, _ k: Int) -> Int {
         var end = k
         while end < t.count, t[end].kind == .word { end += 1 }
         return end
@@ -179,7 +179,7 @@ struct QuoteFinder {
         return String(decoding: UnsafeBufferPointer(rebasing: p.text[start..<end]), as: UTF8.self)
     }
 
-    private func wordCount(_ t: [Token], _ open: Int, _ close: Int?) -> Int {
+    private func wordCount(_ t: UnsafeBufferPointer<Token>, _ open: Int, _ close: Int?) -> Int {
         var count = 0
         for k in (open + 1)..<(close ?? t.count) where t[k].kind == .word { count += 1 }
         return count

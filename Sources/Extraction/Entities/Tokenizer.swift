@@ -42,49 +42,148 @@ struct Token {
 /// capitals (`U.S.`) and of a known abbreviation (`Gen.`) belongs to its word, so that only real
 /// sentence ends become `stop` tokens.
 enum Tokenizer {
-    static func tokenize(_ text: UnsafeBufferPointer<UInt8>, into tokens: inout [Token]) {
-        tokens.removeAll(keepingCapacity: true)
+    /// Writes the tokens of `text` to `tokens` and returns how many there are. A token takes at
+    /// least one byte, so `tokens` needs room for `text.count` of them; only that many bytes are read.
+    static func tokenize(_ text: UnsafeBufferPointer<UInt8>, into tokens: UnsafeMutableBufferPointer<Token>) -> Int {
+        let text = UnsafeBufferPointer(rebasing: text[..<min(text.count, tokens.count, Int(Int32.max))])
         let n = text.count
+        var count = 0
         var i = 0
         var sentenceStart = true
         while i < n {
             let b = text[i]
             if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D { i += 1; continue }
             if b == 0xC2, i + 1 < n, text[i + 1] == 0xA0 { i += 2; continue } // no-break space
-            if isWordByte(text, i) {
-                var token = word(text, from: i)
-                if sentenceStart { token.flags.insert(.sentenceStart) }
-                sentenceStart = false
-                i = Int(token.end) + (token.flags.contains(.possessive) ? possessiveLength(text, Int(token.end)) : 0)
-                tokens.append(token)
+            guard isWordByte(text, i) else {
+                let (kind, length) = mark(text, at: i)
+                if kind == .stop || kind == .colon { sentenceStart = true }
+                let end = min(i + length, n)
+                tokens[count] = Token(start: Int32(truncatingIfNeeded: i), end: Int32(truncatingIfNeeded: end), hash: 0,
+                                      kind: kind, flags: [], classes: [])
+                count += 1
+                i = end
                 continue
             }
-            var kind = Token.Kind.other
-            var length = 1
-            switch b {
-            case 0x2C: kind = .comma
-            case 0x2E, 0x21, 0x3F: kind = .stop
-            case 0x3A: kind = .colon
-            case 0x3B: kind = .semicolon
-            case 0x28: kind = .openParen
-            case 0x29: kind = .closeParen
-            case 0x2D: kind = .dash
-            case 0x22: kind = opensQuote(text, i) ? .openQuote : .closeQuote
-            case 0xE2 where i + 2 < n && text[i + 1] == 0x80:
-                length = 3
-                switch text[i + 2] {
-                case 0x9C: kind = .openQuote // “
-                case 0x9D: kind = .closeQuote // ”
-                case 0x93, 0x94: kind = .dash // – —
-                case 0xA6: kind = .stop // …
-                default: kind = .other
-                }
-            default:
-                length = b < 0x80 ? 1 : utf8Length(b)
+            // A word, read here rather than in a function of its own: a call per word cost as much
+            // as reading its letters.
+            let start = i
+            var hash = NameForms.fnvOffset
+            var flags: Token.Flags = sentenceStart ? .sentenceStart : []
+            sentenceStart = false
+            var letters = 0
+            // Whether a non-ASCII letter was not upper-case; lower-case ASCII letters are looked for
+            // only when it matters (``hasLowercaseASCII(_:_:_:)``), not on every byte.
+            var lowerNonASCII = false
+            var dots = 0
+            if b >= 0x41 && b <= 0x5A {
+                flags.insert(.capitalized)
+            } else if b >= 0xC3 {
+                if NameForms.isUppercaseScalar(text, at: start) { flags.insert(.capitalized) }
             }
-            if kind == .stop || kind == .colon { sentenceStart = true }
-            tokens.append(Token(start: Int32(i), end: Int32(min(i + length, n)), hash: 0, kind: kind, flags: [], classes: []))
-            i += length
+            scan: while i < n {
+                // Most bytes are ASCII letters: read a stretch of them eight bytes at a time, then
+                // one by one near the end of the text.
+                let run = i
+                while i &+ 8 <= n {
+                    let eight = UInt64(littleEndian: UnsafeRawPointer(text.baseAddress! + i).loadUnaligned(as: UInt64.self))
+                    let length = asciiLetters(eight)
+                    var lowered = eight | 0x2020_2020_2020_2020
+                    for _ in 0..<length {
+                        hash = NameForms.mix(hash, UInt8(truncatingIfNeeded: lowered))
+                        lowered >>= 8
+                    }
+                    i &+= length
+                    if length < 8 { break }
+                }
+                while i < n, case let b = text[i] | 0x20, b &- 0x61 < 26 {
+                    hash = NameForms.mix(hash, b)
+                    i &+= 1
+                }
+                letters &+= i &- run
+                guard i < n else { break scan }
+                let b = text[i]
+                if b == 0x20 { break scan } // the usual end of a word
+                if b < 0x80 {
+                    if b >= 0x30 && b <= 0x39 {
+                        flags.insert(.hasDigit)
+                        hash = NameForms.mix(hash, b)
+                        i += 1
+                    } else if b == 0x27 { // '
+                        if isPossessiveSuffix(text, i) { flags.insert(.possessive); break scan }
+                        guard i + 1 < n, isWordByte(text, i + 1) else { break scan }
+                        i += 1
+                    } else if b == 0x2D || b == 0x2C && flags.contains(.hasDigit) || b == 0x2E && flags.contains(.hasDigit) && letters == 0 {
+                        // hyphen inside a word, or a digit group separator / decimal point inside a number
+                        guard i + 1 < n, isWordByte(text, i + 1), b == 0x2D || (text[i + 1] >= 0x30 && text[i + 1] <= 0x39) else { break scan }
+                        if b == 0x2D { flags.insert(.hyphenated) }
+                        hash = NameForms.mix(hash, b)
+                        i += 1
+                    } else if b == 0x2E { // .
+                        let lower = lowerNonASCII || hasLowercaseASCII(text, start, i)
+                        if absorbsPeriod(letters: letters, lower: lower, dots: dots, hash: hash) {
+                            dots += 1
+                            i += 1
+                            flags.insert(.abbreviation)
+                            // `U.S.`: a capital right after the period continues the word.
+                            guard i + 1 < n, text[i] >= 0x41, text[i] <= 0x5A, text[i + 1] == 0x2E else { break scan }
+                        } else {
+                            break scan
+                        }
+                    } else {
+                        break scan
+                    }
+                } else if b == 0xE2 || b == 0xC2 {
+                    if b == 0xE2, i + 2 < n, text[i + 1] == 0x80, text[i + 2] == 0x99 { // ’
+                        if isPossessiveSuffix(text, i) { flags.insert(.possessive); break scan }
+                        guard i + 3 < n, isWordByte(text, i + 3) else { break scan }
+                        i += 3
+                    } else {
+                        break scan
+                    }
+                } else {
+                    let length = utf8Length(b)
+                    letters += 1
+                    let end = min(i + length, n)
+                    if !NameForms.isUppercaseScalar(text, at: i) { lowerNonASCII = true }
+                    hash = NameForms.mixFolded(hash, text, i, end)
+                    i = end
+                }
+            }
+            if letters >= 2 && !lowerNonASCII && !hasLowercaseASCII(text, start, i) { flags.insert(.allCaps) }
+            tokens[count] = Token(start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: i), hash: hash,
+                                  kind: .word, flags: flags, classes: [])
+            count += 1
+            if flags.contains(.possessive) {
+                i += possessiveLength(text, i)
+            } else if i < n, text[i] == 0x20 {
+                i += 1 // the usual space after a word, skipped here rather than by another turn of the loop
+            }
+        }
+        return count
+    }
+
+    /// The kind and length of the mark (not a word, not space) at `i`.
+    private static func mark(_ text: UnsafeBufferPointer<UInt8>, at i: Int) -> (Token.Kind, Int) {
+        let b = text[i]
+        switch b {
+        case 0x2C: return (.comma, 1)
+        case 0x2E, 0x21, 0x3F: return (.stop, 1)
+        case 0x3A: return (.colon, 1)
+        case 0x3B: return (.semicolon, 1)
+        case 0x28: return (.openParen, 1)
+        case 0x29: return (.closeParen, 1)
+        case 0x2D: return (.dash, 1)
+        case 0x22: return (opensQuote(text, i) ? .openQuote : .closeQuote, 1)
+        case 0xE2 where i + 2 < text.count && text[i + 1] == 0x80:
+            switch text[i + 2] {
+            case 0x9C: return (.openQuote, 3) // “
+            case 0x9D: return (.closeQuote, 3) // ”
+            case 0x93, 0x94: return (.dash, 3) // – —
+            case 0xA6: return (.stop, 3) // …
+            default: return (.other, 3)
+            }
+        default:
+            return (.other, b < 0x80 ? 1 : utf8Length(b))
         }
     }
 
@@ -114,82 +213,27 @@ enum Tokenizer {
         lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1
     }
 
-    /// Reads one word starting at `start`.
-    private static func word(_ text: UnsafeBufferPointer<UInt8>, from start: Int) -> Token {
-        let n = text.count
-        var i = start
-        var hash = NameForms.fnvOffset
-        var flags: Token.Flags = []
-        var letters = 0
-        var lower = false
-        var dots = 0
-        let first = text[start]
-        if first >= 0x41 && first <= 0x5A {
-            flags.insert(.capitalized)
-        } else if first >= 0xC3 {
-            if NameForms.isUppercaseScalar(text, at: start) { flags.insert(.capitalized) }
+    /// How many of the eight bytes of `word` (the first in the low byte) are ASCII letters before
+    /// the first that is not.
+    @inline(__always)
+    static func asciiLetters(_ word: UInt64) -> Int {
+        let lower = word | 0x2020_2020_2020_2020
+        let low7 = lower & 0x7F7F_7F7F_7F7F_7F7F // so that adding 0x1F or 0x05 stays within each byte
+        let atLeastA = low7 &+ 0x1F1F_1F1F_1F1F_1F1F // high bit set where the byte is `a` or above
+        let pastZ = low7 &+ 0x0505_0505_0505_0505 // high bit set where the byte is above `z`
+        let notLetter = ~(atLeastA & ~pastZ & ~lower) & 0x8080_8080_8080_8080 // `lower` has the high bit of non-ASCII bytes
+        return notLetter.trailingZeroBitCount >> 3 // 8 when all are letters
+    }
+
+    /// Whether `text[start..<end]` holds a lower-case ASCII letter.
+    @inline(__always)
+    private static func hasLowercaseASCII(_ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+        var k = start
+        while k < end {
+            if text[k] &- 0x61 < 26 { return true }
+            k += 1
         }
-        scan: while i < n {
-            // Most bytes are ASCII letters: read a stretch of them in a tight loop. The lower-case
-            // bit (0x20) of the letters' OR tells whether one was lower-case.
-            let run = i
-            var caseBits: UInt8 = 0
-            while i < n, case let b = text[i], (b | 0x20) &- 0x61 < 26 {
-                caseBits |= b
-                hash = NameForms.mix(hash, b | 0x20)
-                i &+= 1
-            }
-            letters &+= i &- run
-            if caseBits & 0x20 != 0 { lower = true }
-            guard i < n else { break scan }
-            let b = text[i]
-            if b < 0x80 {
-                if b >= 0x30 && b <= 0x39 {
-                    flags.insert(.hasDigit)
-                    hash = NameForms.mix(hash, b)
-                    i += 1
-                } else if b == 0x27 { // '
-                    if isPossessiveSuffix(text, i) { flags.insert(.possessive); break scan }
-                    guard i + 1 < n, isWordByte(text, i + 1) else { break scan }
-                    i += 1
-                } else if b == 0x2D || b == 0x2C && flags.contains(.hasDigit) || b == 0x2E && flags.contains(.hasDigit) && letters == 0 {
-                    // hyphen inside a word, or a digit group separator / decimal point inside a number
-                    guard i + 1 < n, isWordByte(text, i + 1), b == 0x2D || (text[i + 1] >= 0x30 && text[i + 1] <= 0x39) else { break scan }
-                    if b == 0x2D { flags.insert(.hyphenated) }
-                    hash = NameForms.mix(hash, b)
-                    i += 1
-                } else if b == 0x2E { // .
-                    if absorbsPeriod(text, start: start, at: i, letters: letters, lower: lower, dots: dots, hash: hash) {
-                        dots += 1
-                        i += 1
-                        flags.insert(.abbreviation)
-                        // `U.S.`: a capital right after the period continues the word.
-                        guard i + 1 < n, text[i] >= 0x41, text[i] <= 0x5A, text[i + 1] == 0x2E else { break scan }
-                    } else {
-                        break scan
-                    }
-                } else {
-                    break scan
-                }
-            } else if b == 0xE2 || b == 0xC2 {
-                if b == 0xE2, i + 2 < n, text[i + 1] == 0x80, text[i + 2] == 0x99 { // ’
-                    if isPossessiveSuffix(text, i) { flags.insert(.possessive); break scan }
-                    guard i + 3 < n, isWordByte(text, i + 3) else { break scan }
-                    i += 3
-                } else {
-                    break scan
-                }
-            } else {
-                let length = utf8Length(b)
-                letters += 1
-                let end = min(i + length, n)
-                if !NameForms.isUppercaseScalar(text, at: i) { lower = true }
-                hash = NameForms.mixFolded(hash, text, i, end)
-                i = end
-            }
-        }
-        if letters >= 2 && !lower { flags.insert(.allCaps) }
-        return Token(start: Int32(start), end: Int32(i), hash: hash, kind: .word, flags: flags, classes: [])
+        return false
     }
 
     /// `'s` or `’s` followed by a non-letter, or a lone `'` / `’` after an `s` at a word's end.
@@ -209,8 +253,7 @@ enum Tokenizer {
     }
 
     /// An initial (`J.`), dotted capitals (`U.S.`), or a known abbreviation (`Gen.`, `Jr.`).
-    private static func absorbsPeriod(_ text: UnsafeBufferPointer<UInt8>, start: Int, at i: Int, letters: Int,
-                                      lower: Bool, dots: Int, hash: UInt64) -> Bool {
+    private static func absorbsPeriod(letters: Int, lower: Bool, dots: Int, hash: UInt64) -> Bool {
         if letters == 1 && !lower { return true }
         if dots > 0 { return true }
         return Lexicon.isAbbreviation(hash)
