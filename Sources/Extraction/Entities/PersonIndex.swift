@@ -24,14 +24,23 @@ struct PersonIndex {
         var count: Int
 
         init?(_ surface: SurfaceTable.Surface) {
-            let words = NameForms.words(surface.form).filter { word in
-                !(word.hasSuffix(".") && word.count <= 3) && !Lexicon.classes(NameForms.hash(String(word))).contains(.nameSuffix)
+            var form = surface.form
+            let ranges = NameForms.wordRanges(form)
+            let names: (given: Skeleton, surname: Skeleton)? = form.withUTF8 { bytes in
+                // The words without initials (`J.`) and suffixes (`Jr`).
+                var kept = ranges.lazy.filter { word in
+                    let text = UnsafeBufferPointer(rebasing: bytes[word])
+                    let initial = text.last == 0x2E && (text.count <= 3
+                        || !text.allSatisfy({ $0 < 0x80 }) && String(decoding: text, as: UTF8.self).count <= 3)
+                    return !initial && !Lexicon.classes(NameForms.hash(bytes, word)).contains(.nameSuffix)
+                }.makeIterator()
+                guard let first = kept.next(), var last = kept.next(),
+                      !Lexicon.classes(NameForms.hash(bytes, first)).contains(.particle) else { return nil }
+                while let next = kept.next() { last = next }
+                return (Skeleton(bytes, first.lowerBound, first.upperBound), Skeleton(bytes, last.lowerBound, last.upperBound))
             }
-            guard words.count >= 2, let first = words.first, let last = words.last,
-                  !Lexicon.classes(NameForms.hash(String(first))).contains(.particle) else { return nil }
-            given = Skeleton(String(first))
-            surname = Skeleton(String(last))
-            guard !surname.isEmpty else { return nil }
+            guard let names, !names.surname.isEmpty else { return nil }
+            (given, surname) = names
             roles = PersonIndex.roles(surface.titles.keys)
             count = surface.count
         }
@@ -40,10 +49,13 @@ struct PersonIndex {
     /// Head words of titles (`adviser` of `national security adviser`), as hashes.
     static func roles<S: Sequence>(_ titles: S) -> Set<UInt64> where S.Element == String {
         var roles: Set<UInt64> = []
-        for title in titles {
-            for word in NameForms.words(title) {
-                let hash = NameForms.hash(String(word))
-                if Lexicon.classes(hash).contains(.titleHead) { roles.insert(hash) }
+        for var title in titles {
+            let ranges = NameForms.wordRanges(title)
+            title.withUTF8 { bytes in
+                for word in ranges {
+                    let hash = NameForms.hash(bytes, word)
+                    if Lexicon.classes(hash).contains(.titleHead) { roles.insert(hash) }
+                }
             }
         }
         return roles

@@ -56,8 +56,12 @@ struct SurfaceTable {
             index[Int(hint.rawValue)].set(key, id)
             let words = mentions[m].words
             var surface = Surface(key: key, hint: hint, words: words, place: mentions[m].place)
-            surface.skeleton = Skeleton(mentions[m].surface)
-            surface.surname = words == 1 ? surface.skeleton : Skeleton(String(NameForms.words(mentions[m].surface).last ?? ""))
+            var text = mentions[m].surface
+            let last = words == 1 ? nil : NameForms.wordRanges(text).last
+            text.withUTF8 { bytes in
+                surface.skeleton = Skeleton(bytes, 0, bytes.count)
+                surface.surname = last.map { Skeleton(bytes, $0.lowerBound, $0.upperBound) } ?? surface.skeleton
+            }
             surfaces.append(surface)
         }
         surfaces[id].evidence.formUnion(mentions[m].evidence)
