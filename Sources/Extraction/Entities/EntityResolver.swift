@@ -14,13 +14,14 @@
 ///    capitalised word with no evidence at all (a sentence's first word, a headline's capitals)
 ///    is dropped.
 ///
-/// Step 3 and the naming of the entities run on all cores; clusters are numbered in post order,
-/// so the result does not depend on scheduling.
+/// Step 3, the naming of the entities and the rows of each post run on all cores; clusters are
+/// numbered in post order, so the result does not depend on scheduling.
 enum EntityResolver {
     static func resolve(_ posts: [PostCandidates]) -> EntityCorpus {
         let resolver = Resolution(table: SurfaceTable(posts), posts: posts)
         let keys = Parallel.map(Array(posts.indices)) { resolver.clusterKeys(post: $0, posts[$0]) }
         for (p, post) in posts.enumerated() { resolver.assign(post: p, post, keys: keys[p]) }
+        resolver.poolSpellings(posts)
         let corpus = resolver.build(posts)
         // Freeing the clusters, their names and the table takes 0.07–0.09 s at 50 MB, while the
         // ingest waits for the corpus.
@@ -45,6 +46,24 @@ private final class Resolution: @unchecked Sendable {
         var forms: [(form: String, count: Int)] = []
         var titles: [String: Int] = [:]
         var titledForms: [String: Int] = [:]
+
+        /// Counts `count` mentions in post `post` (posts are counted in order).
+        mutating func count(_ count: Int, post: Int) {
+            self.count += count
+            if lastPost != post {
+                posts += 1
+                lastPost = post
+            }
+        }
+
+        /// Counts `count` mentions spelt `form`.
+        mutating func add(form: String, _ count: Int) {
+            if let f = forms.firstIndex(where: { $0.form == form }) {
+                forms[f].count += count
+            } else {
+                forms.append((form, count))
+            }
+        }
     }
 
     let table: SurfaceTable
@@ -69,6 +88,8 @@ private final class Resolution: @unchecked Sendable {
     let skeletonPeople: [[Int]]
     /// Cluster of each mention of each post (nil: not an entity).
     var resolved: [[Int?]] = []
+    /// The cluster of all the mentions of each surface (-1: none seen yet; -2: not all in one cluster).
+    var clusterOfSurface: [Int32]
 
     init(table: SurfaceTable, posts: [PostCandidates]) {
         self.table = table
@@ -128,6 +149,7 @@ private final class Resolution: @unchecked Sendable {
         clusterOfPerson = Array(repeating: -1, count: people.groups.count)
         clusterOfOrganization = Array(repeating: -1, count: organizations.groups.count)
         clusterOfPlace = Array(repeating: -1, count: Gazetteer.data.places.count)
+        clusterOfSurface = Array(repeating: -1, count: table.surfaces.count)
         skeletonPeople = table.surfaces.map { surface in
             switch surface.hint {
             case .person, .name, .word, .place: return people.candidates(forSurname: surface.skeleton)
@@ -170,16 +192,49 @@ private final class Resolution: @unchecked Sendable {
     }
 
     /// Counts the mentions of post `p` in their clusters, creating clusters as they first appear.
+    /// Their spellings and titles are pooled later, by ``poolSpellings(_:)``.
     func assign(post p: Int, _ post: PostCandidates, keys: [ClusterKey?]) {
+        let ids = table.postSurfaces[p]
         var row: [Int?] = []
         row.reserveCapacity(post.mentions.count)
         for m in post.mentions.indices {
-            guard let key = keys[m] else { row.append(nil); continue }
+            guard let key = keys[m] else {
+                clusterOfSurface[ids[m]] = -2
+                row.append(nil)
+                continue
+            }
             let cluster = self.cluster(key, type: type(of: key))
-            add(post, m, to: cluster, post: p)
+            let count = post.mentions[m].count
+            clusters[cluster].count(count, post: p)
+            let one = clusterOfSurface[ids[m]]
+            clusterOfSurface[ids[m]] = one == -1 || one == cluster ? Int32(cluster) : -2
             row.append(cluster)
         }
         resolved.append(row)
+    }
+
+    /// Pools the spellings, titles and titled forms of the mentions into their clusters: those of
+    /// a surface whose mentions are all in one cluster at once (the table has pooled them over
+    /// the same mentions), the others mention by mention.
+    func poolSpellings(_ posts: [PostCandidates]) {
+        for id in table.surfaces.indices where clusterOfSurface[id] >= 0 {
+            let c = Int(clusterOfSurface[id])
+            if table[id].hint != .demonym {
+                for (form, count) in table[id].forms { clusters[c].add(form: form, count) }
+            }
+            for (title, n) in table[id].titles { clusters[c].titles[title, default: 0] += n }
+            for (form, n) in table[id].titledForms { clusters[c].titledForms[form, default: 0] += n }
+        }
+        guard clusterOfSurface.contains(-2) else { return }
+        for (p, post) in posts.enumerated() {
+            let ids = table.postSurfaces[p]
+            for m in post.mentions.indices where clusterOfSurface[ids[m]] == -2 {
+                guard let c = resolved[p][m] else { continue }
+                if post.mentions[m].hint != .demonym { clusters[c].add(form: post.mentions[m].surface, post.mentions[m].count) }
+                for title in post.mentions[m].titles { clusters[c].titles[title, default: 0] += 1 }
+                for form in post.mentions[m].titledForms { clusters[c].titledForms[form, default: 0] += 1 }
+            }
+        }
     }
 
     /// What mention `m` of `post`, of surface `id`, refers to. (Mentions are read in place: a copy
@@ -279,25 +334,6 @@ private final class Resolution: @unchecked Sendable {
         return Int(slot)
     }
 
-    /// Counts mention `m` of `candidates` (post `post`) in cluster `c`.
-    private func add(_ candidates: PostCandidates, _ m: Int, to c: Int, post: Int) {
-        let count = candidates.mentions[m].count
-        clusters[c].count += count
-        if clusters[c].lastPost != post {
-            clusters[c].posts += 1
-            clusters[c].lastPost = post
-        }
-        if candidates.mentions[m].hint != .demonym {
-            if let f = clusters[c].forms.firstIndex(where: { $0.form == candidates.mentions[m].surface }) {
-                clusters[c].forms[f].count += count
-            } else {
-                clusters[c].forms.append((candidates.mentions[m].surface, count))
-            }
-        }
-        for title in candidates.mentions[m].titles { clusters[c].titles[title, default: 0] += 1 }
-        for form in candidates.mentions[m].titledForms { clusters[c].titledForms[form, default: 0] += 1 }
-    }
-
     // MARK: output
 
     func build(_ posts: [PostCandidates]) -> EntityCorpus {
@@ -306,50 +342,77 @@ private final class Resolution: @unchecked Sendable {
             return Entity(id: NameForms.slug(name), name: name, type: cluster.type, aliases: aliases(cluster, name: name),
                           titles: titles(cluster), mentionCount: cluster.count, postCount: cluster.posts)
         }
-        // Entities that share a slug get `-2`, `-3` … in an order that does not depend on input order.
-        var order = Array(entities.indices)
-        order.sort { (entities[$0].type.rawValue, entities[$0].id, -entities[$0].mentionCount, $0) < (entities[$1].type.rawValue, entities[$1].id, -entities[$1].mentionCount, $1) }
-        var used: [String: Int] = [:]
-        for index in order {
-            let slug = entities[index].id
-            let n = (used[slug] ?? 0) + 1
-            used[slug] = n
-            if n > 1 { entities[index].id = slug + "-\(n)" }
+        // Entities that share a slug get `-2`, `-3` … in an order that does not depend on input
+        // order: by type (in the order of its name), then most mentioned, then first made.
+        var sameSlug: [String: [Int]] = [:]
+        for index in entities.indices { sameSlug[entities[index].id, default: []].append(index) }
+        for var shared in sameSlug.values where shared.count > 1 {
+            shared.sort { (Self.typeOrder[entities[$0].type]!, -entities[$0].mentionCount, $0)
+                < (Self.typeOrder[entities[$1].type]!, -entities[$1].mentionCount, $1) }
+            for (n, index) in shared.enumerated() where n > 0 { entities[index].id += "-\(n + 1)" }
         }
+        // Most mentioned first, then by id (compared by its first eight bytes first, which order
+        // like the whole ids).
+        let prefixes = entities.map { Self.prefix($0.id) }
         var ranked = Array(entities.indices)
-        ranked.sort { (-entities[$0].mentionCount, entities[$0].id) < (-entities[$1].mentionCount, entities[$1].id) }
-        var entityOfCluster = [Int](repeating: 0, count: clusters.count)
-        for (rank, cluster) in ranked.enumerated() { entityOfCluster[cluster] = rank }
+        ranked.sort {
+            if entities[$0].mentionCount != entities[$1].mentionCount { return entities[$0].mentionCount > entities[$1].mentionCount }
+            if prefixes[$0] != prefixes[$1] { return prefixes[$0] < prefixes[$1] }
+            return entities[$0].id < entities[$1].id
+        }
+        var rankOfCluster = [Int](repeating: 0, count: clusters.count)
+        for (rank, cluster) in ranked.enumerated() { rankOfCluster[cluster] = rank }
+        let entityOfCluster = rankOfCluster
 
+        let rows = Parallel.map(Array(posts.indices)) { self.rows(post: $0, posts[$0], entityOfCluster: entityOfCluster) }
+        return EntityCorpus(entities: ranked.map { entities[$0] }, mentions: rows.flatMap(\.mentions),
+                            quotes: rows.flatMap(\.quotes))
+    }
+
+    /// The ranks of the types by name, the order in which entities that share a slug are numbered.
+    private static let typeOrder = Dictionary(uniqueKeysWithValues: EntityType.allCases
+        .sorted { $0.rawValue < $1.rawValue }.enumerated().map { ($1, $0) })
+
+    /// The first eight bytes of `text` as a number (zeros after a shorter text): two texts whose
+    /// prefixes differ are in the order of their prefixes.
+    private static func prefix(_ text: String) -> UInt64 {
+        var prefix: UInt64 = 0
+        var n = 0
+        for byte in text.utf8.prefix(8) {
+            prefix |= UInt64(byte) << (56 - 8 * n)
+            n += 1
+        }
+        return prefix
+    }
+
+    /// The mention rows of post `p` (one per entity, in entity order) and its quotes.
+    private func rows(post p: Int, _ post: PostCandidates, entityOfCluster: [Int]) -> (mentions: [EntityMention], quotes: [Quote]) {
         var mentions: [EntityMention] = []
-        var quotes: [Quote] = []
-        for (p, post) in posts.enumerated() {
-            // The post's rows in entity order, one per entity.
-            let first = mentions.count
-            for m in post.mentions.indices {
-                if let cluster = resolved[p][m] { mentions.append(EntityMention(post: p, entity: entityOfCluster[cluster], count: post.mentions[m].count)) }
-            }
-            mentions[first...].sort { $0.entity < $1.entity }
-            var last = first - 1
-            for row in first..<mentions.count {
-                if last >= first, mentions[last].entity == mentions[row].entity {
-                    mentions[last].count += mentions[row].count
-                } else {
-                    last += 1
-                    mentions[last] = mentions[row]
-                }
-            }
-            mentions.removeLast(mentions.count - last - 1)
-            for quote in post.quotes {
-                var speaker: Int?
-                var speakerText = quote.speakerText
-                if let m = quote.speaker {
-                    if let cluster = resolved[p][m] { speaker = entityOfCluster[cluster] } else { speakerText = post.mentions[m].surface }
-                }
-                quotes.append(Quote(post: p, speaker: speaker, speakerText: speakerText, text: quote.text))
+        for m in post.mentions.indices {
+            if let cluster = resolved[p][m] { mentions.append(EntityMention(post: p, entity: entityOfCluster[cluster], count: post.mentions[m].count)) }
+        }
+        mentions.sort { $0.entity < $1.entity }
+        var last = -1
+        for row in mentions.indices {
+            if last >= 0, mentions[last].entity == mentions[row].entity {
+                mentions[last].count += mentions[row].count
+            } else {
+                last += 1
+                mentions[last] = mentions[row]
             }
         }
-        return EntityCorpus(entities: ranked.map { entities[$0] }, mentions: mentions, quotes: quotes)
+        mentions.removeLast(mentions.count - last - 1)
+        var quotes: [Quote] = []
+        quotes.reserveCapacity(post.quotes.count)
+        for quote in post.quotes {
+            var speaker: Int?
+            var speakerText = quote.speakerText
+            if let m = quote.speaker {
+                if let cluster = resolved[p][m] { speaker = entityOfCluster[cluster] } else { speakerText = post.mentions[m].surface }
+            }
+            quotes.append(Quote(post: p, speaker: speaker, speakerText: speakerText, text: quote.text))
+        }
+        return (mentions, quotes)
     }
 
     private func name(_ cluster: Cluster) -> String {
