@@ -101,20 +101,24 @@ enum NameForms {
     /// The UTF-8 offsets of the ``words(_:)`` of `text`, for callers that read the words as bytes.
     static func wordRanges(_ text: String) -> [Range<Int>] {
         var copy = text
-        return copy.withUTF8 { bytes in
-            guard bytes.allSatisfy({ $0 < 0x80 }) else {
-                let utf8 = text.utf8
-                return text.split(separator: " ").map {
-                    utf8.distance(from: utf8.startIndex, to: $0.startIndex)..<utf8.distance(from: utf8.startIndex, to: $0.endIndex)
+        let ascii: [Range<Int>]? = copy.withUTF8 { bytes in
+            var ranges: [Range<Int>] = []
+            ranges.reserveCapacity(4)
+            var start = 0
+            for i in bytes.indices {
+                if bytes[i] >= 0x80 { return nil }
+                if bytes[i] == 0x20 {
+                    if i > start { ranges.append(start..<i) }
+                    start = i + 1
                 }
             }
-            var ranges: [Range<Int>] = []
-            var start = 0
-            for i in 0...bytes.count where i == bytes.count || bytes[i] == 0x20 {
-                if i > start { ranges.append(start..<i) }
-                start = i + 1
-            }
+            if bytes.count > start { ranges.append(start..<bytes.count) }
             return ranges
+        }
+        if let ascii { return ascii }
+        let utf8 = text.utf8
+        return text.split(separator: " ").map {
+            utf8.distance(from: utf8.startIndex, to: $0.startIndex)..<utf8.distance(from: utf8.startIndex, to: $0.endIndex)
         }
     }
 

@@ -106,14 +106,10 @@ struct PersonIndex {
                 }
             }
         }
-        var groupOfRoot: [Int: Int] = [:]
+        let (groupOfName, groupCount) = union.numbered()
+        groups = Array(repeating: [], count: groupCount)
         for (n, id) in ids.enumerated() {
-            let root = union.find(n)
-            let group = groupOfRoot[root] ?? groups.count
-            if group == groups.count {
-                groupOfRoot[root] = group
-                groups.append([])
-            }
+            let group = groupOfName[n]
             groups[group].append(id)
             groupOfSurface[id] = group
             if !(bySurname[parts[n].surname]?.contains(group) ?? false) {
@@ -137,10 +133,12 @@ struct PersonIndex {
     /// Skeletons of six letters or more that are one edit apart. One edit leaves either the first
     /// two letters or the last three alone, so only skeletons that share those are compared.
     private static func nearPairs(_ surnames: [Skeleton]) -> [Skeleton: [Skeleton]] {
-        var buckets: [[UInt8]: [Skeleton]] = [:]
+        // Bucket keys: the first two letters, or 1 << 32 and the last three.
+        var buckets: [UInt64: [Skeleton]] = [:]
         for surname in surnames where surname.bytes.count >= 6 {
-            buckets[[0] + surname.bytes.prefix(2), default: []].append(surname)
-            buckets[[1] + surname.bytes.suffix(3), default: []].append(surname)
+            let b = surname.bytes, n = b.count
+            buckets[UInt64(b[0]) << 8 | UInt64(b[1]), default: []].append(surname)
+            buckets[1 << 32 | UInt64(b[n - 3]) << 16 | UInt64(b[n - 2]) << 8 | UInt64(b[n - 1]), default: []].append(surname)
         }
         var near: [Skeleton: Set<Skeleton>] = [:]
         for bucket in buckets.values {
@@ -204,6 +202,24 @@ struct UnionFind {
             x = parent[x]
         }
         return x
+    }
+
+    /// The number of each element's set, the sets numbered in the order of their first elements,
+    /// and the number of sets.
+    mutating func numbered() -> (numbers: [Int], count: Int) {
+        var numberOfRoot = [Int](repeating: -1, count: parent.count)
+        var numbers: [Int] = []
+        numbers.reserveCapacity(parent.count)
+        var count = 0
+        for x in parent.indices {
+            let root = find(x)
+            if numberOfRoot[root] < 0 {
+                numberOfRoot[root] = count
+                count += 1
+            }
+            numbers.append(numberOfRoot[root])
+        }
+        return (numbers, count)
     }
 
     /// Joins the sets of `a` and `b`; the smaller root survives, so the result does not depend on order.
