@@ -20,21 +20,30 @@ enum EntityResolver {
     static func resolve(_ posts: [PostCandidates]) -> EntityCorpus {
         let resolver = Resolution(table: SurfaceTable(posts), posts: posts)
         let keys = Parallel.map(Array(posts.indices)) { resolver.clusterKeys(post: $0, posts[$0]) }
-        for (p, post) in posts.enumerated() { resolver.assign(post: p, post, keys: keys[p]) }
-        resolver.poolSpellings(posts)
-        let corpus = resolver.build(posts)
+        var clusters = Resolution.Clusters(resolver)
+        for (p, post) in posts.enumerated() { clusters.assign(post: p, post, keys: keys[p], surfaces: resolver.table.postSurfaces[p]) }
+        clusters.poolSpellings(resolver.table, posts)
+        let corpus = resolver.build(posts, clusters)
         // Freeing the clusters, their names and the table takes 0.07–0.09 s at 50 MB, while the
         // ingest waits for the corpus.
-        releaseInBackground((consume resolver, consume keys))
+        releaseInBackground((consume resolver, consume keys, consume clusters))
         return corpus
     }
 }
 
-/// The working state of one resolution. What `clusterKeys` reads is set in `init` and never
-/// changes, so it may run on several threads at once; `assign` and `build` run on one.
+/// What one resolution knows of the corpus, set in `init` and never changed, so that `clusterKeys`
+/// and `build` may run on several threads at once; the clusters are made in ``Clusters``.
 private final class Resolution: @unchecked Sendable {
     enum ClusterKey: Hashable {
         case personGroup(Int), loneName(Skeleton), organization(Int), gazetteer(Int32), place(Skeleton)
+
+        var type: EntityType {
+            switch self {
+            case .personGroup, .loneName: return .person
+            case .organization: return .organization
+            case .gazetteer, .place: return .place
+            }
+        }
     }
 
     struct Cluster {
@@ -71,13 +80,6 @@ private final class Resolution: @unchecked Sendable {
     let organizations: OrganizationIndex
     /// Gazetteer places named (not only as demonyms) somewhere in the corpus.
     let namedPlaces: Set<Int32>
-    var clusters: [Cluster] = []
-    /// Clusters of person groups, organisation groups and gazetteer places by number (-1: none yet),
-    /// and of the other keys by key.
-    var clusterOfPerson: [Int32]
-    var clusterOfOrganization: [Int32]
-    var clusterOfPlace: [Int32]
-    var clusterOfKey: [ClusterKey: Int] = [:]
     /// Full-name persons and qualified organisations by context, with their mention counts.
     let peopleByContext: [Int: GroupCounts]
     let organizationsByContext: [Int: GroupCounts]
@@ -86,10 +88,6 @@ private final class Resolution: @unchecked Sendable {
     /// For each surface that may be a lone surname, the person groups its skeleton may refer to
     /// (``PersonIndex/candidates(forSurname:)``), looked up once rather than per mention.
     let skeletonPeople: [[Int]]
-    /// Cluster of each mention of each post (nil: not an entity).
-    var resolved: [[Int?]] = []
-    /// The cluster of all the mentions of each surface (-1: none seen yet; -2: not all in one cluster).
-    var clusterOfSurface: [Int32]
 
     init(table: SurfaceTable, posts: [PostCandidates]) {
         self.table = table
@@ -146,10 +144,6 @@ private final class Resolution: @unchecked Sendable {
         self.personWeight = personWeight
         self.peopleByContext = peopleByContext
         self.organizationsByContext = organizationsByContext
-        clusterOfPerson = Array(repeating: -1, count: people.groups.count)
-        clusterOfOrganization = Array(repeating: -1, count: organizations.groups.count)
-        clusterOfPlace = Array(repeating: -1, count: Gazetteer.data.places.count)
-        clusterOfSurface = Array(repeating: -1, count: table.surfaces.count)
         skeletonPeople = table.surfaces.map { surface in
             switch surface.hint {
             case .person, .name, .word, .place: return people.candidates(forSurname: surface.skeleton)
@@ -189,52 +183,6 @@ private final class Resolution: @unchecked Sendable {
         var organizations = GroupCounts()
         var peopleInContext: GroupCounts
         var organizationsInContext: GroupCounts
-    }
-
-    /// Counts the mentions of post `p` in their clusters, creating clusters as they first appear.
-    /// Their spellings and titles are pooled later, by ``poolSpellings(_:)``.
-    func assign(post p: Int, _ post: PostCandidates, keys: [ClusterKey?]) {
-        let ids = table.postSurfaces[p]
-        var row: [Int?] = []
-        row.reserveCapacity(post.mentions.count)
-        for m in post.mentions.indices {
-            guard let key = keys[m] else {
-                clusterOfSurface[ids[m]] = -2
-                row.append(nil)
-                continue
-            }
-            let cluster = self.cluster(key, type: type(of: key))
-            let count = post.mentions[m].count
-            clusters[cluster].count(count, post: p)
-            let one = clusterOfSurface[ids[m]]
-            clusterOfSurface[ids[m]] = one == -1 || one == cluster ? Int32(cluster) : -2
-            row.append(cluster)
-        }
-        resolved.append(row)
-    }
-
-    /// Pools the spellings, titles and titled forms of the mentions into their clusters: those of
-    /// a surface whose mentions are all in one cluster at once (the table has pooled them over
-    /// the same mentions), the others mention by mention.
-    func poolSpellings(_ posts: [PostCandidates]) {
-        for id in table.surfaces.indices where clusterOfSurface[id] >= 0 {
-            let c = Int(clusterOfSurface[id])
-            if table[id].hint != .demonym {
-                for (form, count) in table[id].forms { clusters[c].add(form: form, count) }
-            }
-            for (title, n) in table[id].titles { clusters[c].titles[title, default: 0] += n }
-            for (form, n) in table[id].titledForms { clusters[c].titledForms[form, default: 0] += n }
-        }
-        guard clusterOfSurface.contains(-2) else { return }
-        for (p, post) in posts.enumerated() {
-            let ids = table.postSurfaces[p]
-            for m in post.mentions.indices where clusterOfSurface[ids[m]] == -2 {
-                guard let c = resolved[p][m] else { continue }
-                if post.mentions[m].hint != .demonym { clusters[c].add(form: post.mentions[m].surface, post.mentions[m].count) }
-                for title in post.mentions[m].titles { clusters[c].titles[title, default: 0] += 1 }
-                for form in post.mentions[m].titledForms { clusters[c].titledForms[form, default: 0] += 1 }
-            }
-        }
     }
 
     /// What mention `m` of `post`, of surface `id`, refers to. (Mentions are read in place: a copy
@@ -304,40 +252,102 @@ private final class Resolution: @unchecked Sendable {
         return nil
     }
 
-    private func type(of key: ClusterKey) -> EntityType {
-        switch key {
-        case .personGroup, .loneName: return .person
-        case .organization: return .organization
-        case .gazetteer, .place: return .place
-        }
-    }
+    /// The clusters of a resolution and the cluster of each mention, made post by post in post order.
+    struct Clusters {
+        var list: [Cluster] = []
+        /// Clusters of person groups, organisation groups and gazetteer places by number (-1: none
+        /// yet), and of the other keys by key.
+        private var clusterOfPerson: [Int32]
+        private var clusterOfOrganization: [Int32]
+        private var clusterOfPlace: [Int32]
+        private var clusterOfKey: [ClusterKey: Int] = [:]
+        /// Cluster of each mention of each post (nil: not an entity).
+        private(set) var resolved: [[Int?]] = []
+        /// The cluster of all the mentions of each surface (-1: none seen yet; -2: not all in one cluster).
+        private var clusterOfSurface: [Int32]
 
-    private func cluster(_ key: ClusterKey, type: EntityType) -> Int {
-        switch key {
-        case .personGroup(let group): return cluster(&clusterOfPerson[group], key, type)
-        case .organization(let group): return cluster(&clusterOfOrganization[group], key, type)
-        case .gazetteer(let place): return cluster(&clusterOfPlace[Int(place)], key, type)
-        case .loneName, .place:
-            if let existing = clusterOfKey[key] { return existing }
-            clusterOfKey[key] = clusters.count
-            clusters.append(Cluster(key: key, type: type))
-            return clusters.count - 1
+        init(_ resolution: Resolution) {
+            clusterOfPerson = Array(repeating: -1, count: resolution.people.groups.count)
+            clusterOfOrganization = Array(repeating: -1, count: resolution.organizations.groups.count)
+            clusterOfPlace = Array(repeating: -1, count: Gazetteer.data.places.count)
+            clusterOfSurface = Array(repeating: -1, count: resolution.table.surfaces.count)
         }
-    }
 
-    /// The cluster in `slot`, created when the slot is empty (-1).
-    private func cluster(_ slot: inout Int32, _ key: ClusterKey, _ type: EntityType) -> Int {
-        if slot < 0 {
-            slot = Int32(clusters.count)
-            clusters.append(Cluster(key: key, type: type))
+        /// Counts the mentions of post `p` in their clusters, creating clusters as they first appear.
+        /// Their spellings and titles are pooled later, by ``poolSpellings(_:_:)``.
+        mutating func assign(post p: Int, _ post: PostCandidates, keys: [ClusterKey?], surfaces ids: [Int]) {
+            var row: [Int?] = []
+            row.reserveCapacity(post.mentions.count)
+            for m in post.mentions.indices {
+                guard let key = keys[m] else {
+                    clusterOfSurface[ids[m]] = -2
+                    row.append(nil)
+                    continue
+                }
+                let cluster = self.cluster(key)
+                let count = post.mentions[m].count
+                list[cluster].count(count, post: p)
+                let one = clusterOfSurface[ids[m]]
+                clusterOfSurface[ids[m]] = one == -1 || one == cluster ? Int32(cluster) : -2
+                row.append(cluster)
+            }
+            resolved.append(row)
         }
-        return Int(slot)
+
+        /// Pools the spellings, titles and titled forms of the mentions into their clusters: those of
+        /// a surface whose mentions are all in one cluster at once (the table has pooled them over
+        /// the same mentions), the others mention by mention.
+        mutating func poolSpellings(_ table: SurfaceTable, _ posts: [PostCandidates]) {
+            for id in table.surfaces.indices where clusterOfSurface[id] >= 0 {
+                let c = Int(clusterOfSurface[id])
+                if table[id].hint != .demonym {
+                    for (form, count) in table[id].forms { list[c].add(form: form, count) }
+                }
+                for (title, n) in table[id].titles { list[c].titles[title, default: 0] += n }
+                for (form, n) in table[id].titledForms { list[c].titledForms[form, default: 0] += n }
+            }
+            guard clusterOfSurface.contains(-2) else { return }
+            for (p, post) in posts.enumerated() {
+                let ids = table.postSurfaces[p]
+                for m in post.mentions.indices where clusterOfSurface[ids[m]] == -2 {
+                    guard let c = resolved[p][m] else { continue }
+                    if post.mentions[m].hint != .demonym { list[c].add(form: post.mentions[m].surface, post.mentions[m].count) }
+                    for title in post.mentions[m].titles { list[c].titles[title, default: 0] += 1 }
+                    for form in post.mentions[m].titledForms { list[c].titledForms[form, default: 0] += 1 }
+                }
+            }
+        }
+
+        /// The cluster of `key`, created when it has none yet.
+        private mutating func cluster(_ key: ClusterKey) -> Int {
+            switch key {
+            case .personGroup(let group):
+                if clusterOfPerson[group] < 0 { clusterOfPerson[group] = newCluster(key) }
+                return Int(clusterOfPerson[group])
+            case .organization(let group):
+                if clusterOfOrganization[group] < 0 { clusterOfOrganization[group] = newCluster(key) }
+                return Int(clusterOfOrganization[group])
+            case .gazetteer(let place):
+                if clusterOfPlace[Int(place)] < 0 { clusterOfPlace[Int(place)] = newCluster(key) }
+                return Int(clusterOfPlace[Int(place)])
+            case .loneName, .place:
+                if let existing = clusterOfKey[key] { return existing }
+                let cluster = Int(newCluster(key))
+                clusterOfKey[key] = cluster
+                return cluster
+            }
+        }
+
+        private mutating func newCluster(_ key: ClusterKey) -> Int32 {
+            list.append(Cluster(key: key, type: key.type))
+            return Int32(list.count - 1)
+        }
     }
 
     // MARK: output
 
-    func build(_ posts: [PostCandidates]) -> EntityCorpus {
-        var entities: [Entity] = Parallel.map(clusters) { cluster in
+    func build(_ posts: [PostCandidates], _ clusters: Clusters) -> EntityCorpus {
+        var entities: [Entity] = Parallel.map(clusters.list) { cluster in
             let name = self.name(cluster)
             return Entity(id: NameForms.slug(name), name: name, type: cluster.type, aliases: aliases(cluster, name: name),
                           titles: titles(cluster), mentionCount: cluster.count, postCount: cluster.posts)
@@ -360,11 +370,13 @@ private final class Resolution: @unchecked Sendable {
             if prefixes[$0] != prefixes[$1] { return prefixes[$0] < prefixes[$1] }
             return entities[$0].id < entities[$1].id
         }
-        var rankOfCluster = [Int](repeating: 0, count: clusters.count)
+        var rankOfCluster = [Int](repeating: 0, count: clusters.list.count)
         for (rank, cluster) in ranked.enumerated() { rankOfCluster[cluster] = rank }
         let entityOfCluster = rankOfCluster
 
-        let rows = Parallel.map(Array(posts.indices)) { self.rows(post: $0, posts[$0], entityOfCluster: entityOfCluster) }
+        let rows = Parallel.map(Array(posts.indices)) {
+            Self.rows(post: $0, posts[$0], clusters: clusters.resolved[$0], entityOfCluster: entityOfCluster)
+        }
         return EntityCorpus(entities: ranked.map { entities[$0] }, mentions: rows.flatMap(\.mentions),
                             quotes: rows.flatMap(\.quotes))
     }
@@ -385,11 +397,14 @@ private final class Resolution: @unchecked Sendable {
         return prefix
     }
 
-    /// The mention rows of post `p` (one per entity, in entity order) and its quotes.
-    private func rows(post p: Int, _ post: PostCandidates, entityOfCluster: [Int]) -> (mentions: [EntityMention], quotes: [Quote]) {
+    /// The mention rows of post `p` (one per entity, in entity order) and its quotes; `clusters`
+    /// has the cluster of each of its mentions.
+    private static func rows(post p: Int, _ post: PostCandidates, clusters: [Int?], entityOfCluster: [Int])
+        -> (mentions: [EntityMention], quotes: [Quote]) {
         var mentions: [EntityMention] = []
+        mentions.reserveCapacity(post.mentions.count)
         for m in post.mentions.indices {
-            if let cluster = resolved[p][m] { mentions.append(EntityMention(post: p, entity: entityOfCluster[cluster], count: post.mentions[m].count)) }
+            if let cluster = clusters[m] { mentions.append(EntityMention(post: p, entity: entityOfCluster[cluster], count: post.mentions[m].count)) }
         }
         mentions.sort { $0.entity < $1.entity }
         var last = -1
@@ -408,7 +423,7 @@ private final class Resolution: @unchecked Sendable {
             var speaker: Int?
             var speakerText = quote.speakerText
             if let m = quote.speaker {
-                if let cluster = resolved[p][m] { speaker = entityOfCluster[cluster] } else { speakerText = post.mentions[m].surface }
+                if let cluster = clusters[m] { speaker = entityOfCluster[cluster] } else { speakerText = post.mentions[m].surface }
             }
             quotes.append(Quote(post: p, speaker: speaker, speakerText: speakerText, text: quote.text))
         }
@@ -430,12 +445,13 @@ private final class Resolution: @unchecked Sendable {
     }
 
     private func aliases(_ cluster: Cluster, name: String) -> [String] {
-        var seen: Set<String> = [NameForms.fold(name)]
+        // Spellings are told apart by the hashes of their folded forms, like the surfaces of the table.
+        var seen: Set<UInt64> = [NameForms.hash(name)]
         var out: [String] = []
         let ranked = cluster.forms.sorted { ($1.count, $0.form) < ($0.count, $1.form) }
             + cluster.titledForms.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { (form: $0.key, count: $0.value) }
         for (form, _) in ranked where out.count < 20 {
-            if seen.insert(NameForms.fold(form)).inserted { out.append(form) }
+            if seen.insert(NameForms.hash(form)).inserted { out.append(form) }
         }
         return out
     }

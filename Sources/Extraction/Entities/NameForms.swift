@@ -89,8 +89,8 @@ enum NameForms {
     }
 
     /// The space-separated words of `text`, as `text.split(separator: " ")` gives them, but split on
-    /// bytes when the text is ASCII (most names are), which is several times faster than splitting
-    /// by characters.
+    /// bytes where that gives the same words (``wordRanges(_:)``), which is several times faster than
+    /// splitting by characters.
     static func words(_ text: String) -> [Substring] {
         let utf8 = text.utf8
         return wordRanges(text).map {
@@ -99,23 +99,23 @@ enum NameForms {
     }
 
     /// The UTF-8 offsets of the ``words(_:)`` of `text`, for callers that read the words as bytes.
+    /// Split on bytes where every space has ASCII bytes (or nothing) on both sides, so that no
+    /// space can be part of a larger character (`" \u{301}"`); by characters otherwise.
     static func wordRanges(_ text: String) -> [Range<Int>] {
         var copy = text
-        let ascii: [Range<Int>]? = copy.withUTF8 { bytes in
+        let byBytes: [Range<Int>]? = copy.withUTF8 { bytes in
             var ranges: [Range<Int>] = []
             ranges.reserveCapacity(4)
             var start = 0
-            for i in bytes.indices {
-                if bytes[i] >= 0x80 { return nil }
-                if bytes[i] == 0x20 {
-                    if i > start { ranges.append(start..<i) }
-                    start = i + 1
-                }
+            for i in bytes.indices where bytes[i] == 0x20 {
+                if i > 0 && bytes[i - 1] >= 0x80 || i + 1 < bytes.count && bytes[i + 1] >= 0x80 { return nil }
+                if i > start { ranges.append(start..<i) }
+                start = i + 1
             }
             if bytes.count > start { ranges.append(start..<bytes.count) }
             return ranges
         }
-        if let ascii { return ascii }
+        if let byBytes { return byBytes }
         let utf8 = text.utf8
         return text.split(separator: " ").map {
             utf8.distance(from: utf8.startIndex, to: $0.startIndex)..<utf8.distance(from: utf8.startIndex, to: $0.endIndex)
@@ -186,13 +186,14 @@ enum NameForms {
     /// `Antony Blinken` → `antony-blinken`; `Mélanie Joly` → `melanie-joly`.
     static func slug(_ text: String) -> String {
         var out: [UInt8] = []
-        for c in fold(text).utf8 {
+        out.reserveCapacity(min(text.utf8.count, 80))
+        forEachFolded(text) { c in
+            guard out.count < 80 else { return }
             if c >= 0x61 && c <= 0x7A || c >= 0x30 && c <= 0x39 {
                 out.append(c)
             } else if c < 0x80, !out.isEmpty, out.last != 0x2D {
                 out.append(0x2D)
             }
-            if out.count >= 80 { break }
         }
         while out.last == 0x2D { out.removeLast() }
         return out.isEmpty ? "entity" : String(decoding: out, as: UTF8.self)
