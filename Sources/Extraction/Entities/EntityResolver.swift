@@ -65,14 +65,6 @@ private final class Resolution: @unchecked Sendable {
             }
         }
 
-        /// Counts `count` mentions spelt `form`.
-        mutating func add(form: String, _ count: Int) {
-            if let f = forms.firstIndex(where: { $0.form == form }) {
-                forms[f].count += count
-            } else {
-                forms.append((form, count))
-            }
-        }
     }
 
     let table: SurfaceTable
@@ -301,7 +293,7 @@ private final class Resolution: @unchecked Sendable {
             for id in table.surfaces.indices where clusterOfSurface[id] >= 0 {
                 let c = Int(clusterOfSurface[id])
                 if table[id].hint != .demonym {
-                    for (form, count) in table[id].forms { list[c].add(form: form, count) }
+                    for (form, count) in table[id].forms { SurfaceTable.addForm(form, count, to: &list[c].forms) }
                 }
                 for (title, n) in table[id].titles { list[c].titles[title, default: 0] += n }
                 for (form, n) in table[id].titledForms { list[c].titledForms[form, default: 0] += n }
@@ -311,7 +303,7 @@ private final class Resolution: @unchecked Sendable {
                 let ids = table.postSurfaces[p]
                 for m in post.mentions.indices where clusterOfSurface[ids[m]] == -2 {
                     guard let c = resolved[p][m] else { continue }
-                    if post.mentions[m].hint != .demonym { list[c].add(form: post.mentions[m].surface, post.mentions[m].count) }
+                    if post.mentions[m].hint != .demonym { SurfaceTable.addForm(post.mentions[m].surface, post.mentions[m].count, to: &list[c].forms) }
                     for title in post.mentions[m].titles { list[c].titles[title, default: 0] += 1 }
                     for form in post.mentions[m].titledForms { list[c].titledForms[form, default: 0] += 1 }
                 }
@@ -432,20 +424,30 @@ private final class Resolution: @unchecked Sendable {
 
     private func name(_ cluster: Cluster) -> String {
         if case .gazetteer(let place) = cluster.key { return Gazetteer.data.places[Int(place)].name }
-        var forms = cluster.forms
+        var fullOnly = false
         switch cluster.key {
         case .personGroup, .place:
             // The full name, `Oskara River` rather than `Oskara`.
-            let full = forms.filter { $0.form.contains(" ") }
-            if !full.isEmpty { forms = full }
+            fullOnly = cluster.forms.contains { Self.hasSpace($0.form) }
         default:
             break
         }
-        return forms.max { ($0.count, $0.form.utf8.count, $1.form) < ($1.count, $1.form.utf8.count, $0.form) }?.form ?? ""
+        return cluster.forms.lazy.filter { !fullOnly || Self.hasSpace($0.form) }
+            .max { ($0.count, $0.form.utf8.count, $1.form) < ($1.count, $1.form.utf8.count, $0.form) }?.form ?? ""
+    }
+
+    /// Whether `form` has a space (`form.contains(" ")`), read on bytes unless a space byte could be
+    /// part of a larger character.
+    private static func hasSpace(_ form: String) -> Bool {
+        form.utf8.contains(0x20) && (form.utf8.allSatisfy { $0 < 0x80 } || form.contains(" "))
     }
 
     private func aliases(_ cluster: Cluster, name: String) -> [String] {
         // Spellings are told apart by the hashes of their folded forms, like the surfaces of the table.
+        if cluster.forms.count <= 1 && cluster.titledForms.isEmpty {
+            guard let form = cluster.forms.first?.form, NameForms.hash(form) != NameForms.hash(name) else { return [] }
+            return [form]
+        }
         var seen: Set<UInt64> = [NameForms.hash(name)]
         var out: [String] = []
         let ranked = cluster.forms.sorted { ($1.count, $0.form) < ($0.count, $1.form) }
@@ -457,6 +459,7 @@ private final class Resolution: @unchecked Sendable {
     }
 
     private func titles(_ cluster: Cluster) -> [String] {
+        guard !cluster.titles.isEmpty else { return [] }
         var byFolded: [String: (form: String, count: Int)] = [:]
         // Most frequent first (then in text order), so that the spelling kept for titles that
         // differ only in case is the most frequent one, the same on every run.

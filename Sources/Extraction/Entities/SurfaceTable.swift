@@ -74,15 +74,20 @@ struct SurfaceTable {
         surface.evidence.formUnion(mentions[m].evidence)
         surface.count += count
         surface.posts += 1
-        if let f = surface.forms.firstIndex(where: { $0.form == mentions[m].surface }) {
-            surface.forms[f].count += count
-        } else {
-            surface.forms.append((mentions[m].surface, count))
-        }
+        Self.addForm(mentions[m].surface, count, to: &surface.forms)
         for title in mentions[m].titles { surface.titles[title, default: 0] += 1 }
         for form in mentions[m].titledForms { surface.titledForms[form, default: 0] += 1 }
         if mentions[m].qualifier >= 0 { surface.qualifiers[mentions[m].qualifier, default: 0] += 1 }
         if surface.expansion == nil { surface.expansion = mentions[m].expansion }
+    }
+
+    /// Counts `count` more uses of the spelling `form` in `forms`, a short list of spellings with counts.
+    static func addForm(_ form: String, _ count: Int, to forms: inout [(form: String, count: Int)]) {
+        if let f = forms.firstIndex(where: { $0.form == form }) {
+            forms[f].count += count
+        } else {
+            forms.append((form, count))
+        }
     }
 
     /// Surface `id`, read in place (a copy would retain and release its five arrays and dictionaries).
