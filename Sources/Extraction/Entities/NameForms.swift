@@ -132,20 +132,19 @@ enum NameForms {
 
     /// ``skeleton(_:)`` of the text in `text[start..<end]`.
     static func skeleton(_ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> [UInt8] {
-        // Folding never lengthens a text (a two-byte letter gives at most two ASCII letters).
-        [UInt8](unsafeUninitializedCapacity: end - start) { out, count in
-            var last: UInt8 = 0
-            foldBytes(text, start, end) { c in
-                guard c >= 0x61 && c <= 0x7A || c >= 0x80 else { return }
-                var letter = c == 0x79 ? 0x69 : c
-                if letter == 0x6A, isVowel(last) { letter = 0x69 }
-                if last != letter {
-                    out[count] = letter
-                    count += 1
-                    last = letter
-                }
+        var out: [UInt8] = []
+        out.reserveCapacity(end - start)
+        var last: UInt8 = 0
+        foldBytes(text, start, end) { c in
+            guard c >= 0x61 && c <= 0x7A || c >= 0x80 else { return }
+            var letter = c == 0x79 ? 0x69 : c
+            if letter == 0x6A, isVowel(last) { letter = 0x69 }
+            if last != letter {
+                out.append(letter)
+                last = letter
             }
         }
+        return out
     }
 
     private static func isVowel(_ c: UInt8) -> Bool {
