@@ -252,6 +252,9 @@ private final class Resolution: @unchecked Sendable {
         private var clusterOfPerson: [Int32]
         private var clusterOfOrganization: [Int32]
         private var clusterOfPlace: [Int32]
+        /// Clusters of lone names and places by the hash of their skeleton (in two tables), and by
+        /// key for the rare skeleton whose hash another one already has.
+        private var clusterOfSkeleton = [HashTable<Int>(capacity: 1024), HashTable<Int>(capacity: 1024)]
         private var clusterOfKey: [ClusterKey: Int] = [:]
         /// Cluster of each mention of each post (nil: not an entity).
         private(set) var resolved: [[Int?]] = []
@@ -322,10 +325,17 @@ private final class Resolution: @unchecked Sendable {
             case .gazetteer(let place):
                 if clusterOfPlace[Int(place)] < 0 { clusterOfPlace[Int(place)] = newCluster(key) }
                 return Int(clusterOfPlace[Int(place)])
-            case .loneName, .place:
-                if let existing = clusterOfKey[key] { return existing }
+            case .loneName(let skeleton), .place(let skeleton):
+                let table = key.type == .person ? 0 : 1
+                if let existing = clusterOfSkeleton[table][skeleton.key] {
+                    if list[existing].key == key { return existing }
+                    if let other = clusterOfKey[key] { return other }
+                    let cluster = Int(newCluster(key))
+                    clusterOfKey[key] = cluster
+                    return cluster
+                }
                 let cluster = Int(newCluster(key))
-                clusterOfKey[key] = cluster
+                clusterOfSkeleton[table].set(skeleton.key, cluster)
                 return cluster
             }
         }
@@ -464,10 +474,22 @@ private final class Resolution: @unchecked Sendable {
         // Most frequent first (then in text order), so that the spelling kept for titles that
         // differ only in case is the most frequent one, the same on every run.
         for (title, count) in cluster.titles.sorted(by: { ($1.value, $0.key) < ($0.value, $1.key) }) {
-            var words = NameForms.words(title)
-            while let first = words.first, Lexicon.classes(NameForms.hash(String(first))).contains(.determiner) { words.removeFirst() }
-            guard !words.isEmpty else { continue }
-            let clean = words.joined(separator: " ")
+            // The words after any determiners in front, one space apart.
+            var text = title
+            let words = NameForms.wordRanges(title)
+            let kept: [UInt8] = text.withUTF8 { bytes in
+                var out: [UInt8] = []
+                guard let first = words.firstIndex(where: { !Lexicon.classes(NameForms.hash(bytes, $0)).contains(.determiner) })
+                else { return out }
+                out.reserveCapacity(bytes.count)
+                for word in words[first...] {
+                    if !out.isEmpty { out.append(0x20) }
+                    out.append(contentsOf: bytes[word])
+                }
+                return out
+            }
+            guard !kept.isEmpty else { continue }
+            let clean = String(decoding: kept, as: UTF8.self)
             let key = NameForms.fold(clean)
             let existing = byFolded[key]
             byFolded[key] = (existing?.form ?? clean, (existing?.count ?? 0) + count)
