@@ -79,18 +79,19 @@ struct PersonIndex {
         let surnames = bySkeleton.keys.sorted()
         // Same surname: compare given names.
         for surname in surnames {
-            let members = bySkeleton[surname]!
-            var byGiven: [Skeleton: Int] = [:]
-            for n in members {
-                if let same = byGiven[parts[n].given] { union.join(same, n) } else { byGiven[parts[n].given] = n }
+            // The first name of each given name (most surnames have a few names: a list is quicker
+            // than a dictionary), in the order of the given names.
+            var distinct: [Int] = []
+            for n in bySkeleton[surname]! {
+                if let same = distinct.first(where: { parts[$0].given == parts[n].given }) { union.join(same, n) } else { distinct.append(n) }
             }
-            let distinct = byGiven.sorted { $0.key < $1.key }
+            distinct.sort { parts[$0].given < parts[$1].given }
             // Many people share a common surname: too many to tell typos from relatives.
             guard distinct.count <= 12 else { continue }
             for i in distinct.indices {
                 for j in distinct.indices where j > i {
-                    if Self.sameGiven(parts[distinct[i].value], parts[distinct[j].value]) {
-                        union.join(distinct[i].value, distinct[j].value)
+                    if Self.sameGiven(parts[distinct[i]], parts[distinct[j]]) {
+                        union.join(distinct[i], distinct[j])
                     }
                 }
             }
@@ -109,12 +110,14 @@ struct PersonIndex {
         let (groupOfName, groupCount) = union.numbered()
         groups = Array(repeating: [], count: groupCount)
         for (n, id) in ids.enumerated() {
-            let group = groupOfName[n]
-            groups[group].append(id)
-            groupOfSurface[id] = group
-            if !(bySurname[parts[n].surname]?.contains(group) ?? false) {
-                bySurname[parts[n].surname, default: []].append(group)
-            }
+            groups[groupOfName[n]].append(id)
+            groupOfSurface[id] = groupOfName[n]
+        }
+        // The groups of each surname, in the order of their first names.
+        for surname in surnames {
+            var surnameGroups: [Int] = []
+            for n in bySkeleton[surname]! where !surnameGroups.contains(groupOfName[n]) { surnameGroups.append(groupOfName[n]) }
+            bySurname[surname] = surnameGroups
         }
     }
 
