@@ -1,7 +1,7 @@
 import XCTest
 @testable import Extraction
 
-/// Folding, skeletons, slugs and the tokenizer's word boundaries.
+/// Folding, skeletons, slugs, word ranges, set numbering and the tokenizer's word boundaries.
 final class NameFormsTests: XCTestCase {
     func testFoldSkeletonSlugAndHash() {
         XCTAssertEqual(NameForms.fold("Mélanie  Łódź-Żuraw U.S."), "melanie lodz-zuraw us")
@@ -28,6 +28,32 @@ final class NameFormsTests: XCTestCase {
             XCTAssertEqual(NameForms.words(name), name.split(separator: " "), name)
         }
         XCTAssertEqual(NameForms.words("Kestria  flood warden").map(String.init), ["Kestria", "flood", "warden"])
+    }
+
+    func testWordsReadAsBytesHashAndSkeletonLikeTheirStrings() {
+        for name in ["Tamsin  Okoro-Vey", "Mélanie Joly", "Jo \u{301}Quist", "Łukasz Nowak Jr.", "Dr. Ayo Oyelaran"] {
+            var copy = name
+            let words = name.split(separator: " ")
+            let ranges = NameForms.wordRanges(name)
+            XCTAssertEqual(ranges.count, words.count, name)
+            copy.withUTF8 { bytes in
+                for (range, word) in zip(ranges, words) {
+                    XCTAssertEqual(String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self), String(word))
+                    XCTAssertEqual(NameForms.hash(bytes, range), NameForms.hash(String(word)), String(word))
+                    XCTAssertEqual(Skeleton(bytes, range.lowerBound, range.upperBound), Skeleton(String(word)), String(word))
+                }
+            }
+        }
+    }
+
+    func testUnionFindNumbersSetsInTheOrderOfTheirFirstElements() {
+        var union = UnionFind(count: 6)
+        union.join(4, 1)
+        union.join(5, 2)
+        union.join(2, 4)
+        let (numbers, count) = union.numbered()
+        XCTAssertEqual(numbers, [0, 1, 1, 2, 1, 1])
+        XCTAssertEqual(count, 3)
     }
 
     func testTokenizerKeepsNamesWholeAndSplitsPossessives() {

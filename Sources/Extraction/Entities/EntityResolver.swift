@@ -14,26 +14,36 @@
 ///    capitalised word with no evidence at all (a sentence's first word, a headline's capitals)
 ///    is dropped.
 ///
-/// Step 3 and the naming of the entities run on all cores; clusters are numbered in post order,
-/// so the result does not depend on scheduling.
+/// Step 3, the naming of the entities and the rows of each post run on all cores; clusters are
+/// numbered in post order, so the result does not depend on scheduling.
 enum EntityResolver {
     static func resolve(_ posts: [PostCandidates]) -> EntityCorpus {
         let resolver = Resolution(table: SurfaceTable(posts), posts: posts)
         let keys = Parallel.map(Array(posts.indices)) { resolver.clusterKeys(post: $0, posts[$0]) }
-        for (p, post) in posts.enumerated() { resolver.assign(post: p, post, keys: keys[p]) }
-        let corpus = resolver.build(posts)
+        var clusters = Resolution.Clusters(resolver)
+        for (p, post) in posts.enumerated() { clusters.assign(post: p, post, keys: keys[p], surfaces: resolver.table.postSurfaces[p]) }
+        clusters.poolSpellings(resolver.table, posts)
+        let corpus = resolver.build(posts, clusters)
         // Freeing the clusters, their names and the table takes 0.07–0.09 s at 50 MB, while the
         // ingest waits for the corpus.
-        releaseInBackground((consume resolver, consume keys))
+        releaseInBackground((consume resolver, consume keys, consume clusters))
         return corpus
     }
 }
 
-/// The working state of one resolution. What `clusterKeys` reads is set in `init` and never
-/// changes, so it may run on several threads at once; `assign` and `build` run on one.
+/// What one resolution knows of the corpus, set in `init` and never changed, so that `clusterKeys`
+/// and `build` may run on several threads at once; the clusters are made in ``Clusters``.
 private final class Resolution: @unchecked Sendable {
     enum ClusterKey: Hashable {
         case personGroup(Int), loneName(Skeleton), organization(Int), gazetteer(Int32), place(Skeleton)
+
+        var type: EntityType {
+            switch self {
+            case .personGroup, .loneName: return .person
+            case .organization: return .organization
+            case .gazetteer, .place: return .place
+            }
+        }
     }
 
     struct Cluster {
@@ -45,6 +55,16 @@ private final class Resolution: @unchecked Sendable {
         var forms: [(form: String, count: Int)] = []
         var titles: [String: Int] = [:]
         var titledForms: [String: Int] = [:]
+
+        /// Counts `count` mentions in post `post` (posts are counted in order).
+        mutating func count(_ count: Int, post: Int) {
+            self.count += count
+            if lastPost != post {
+                posts += 1
+                lastPost = post
+            }
+        }
+
     }
 
     let table: SurfaceTable
@@ -52,13 +72,6 @@ private final class Resolution: @unchecked Sendable {
     let organizations: OrganizationIndex
     /// Gazetteer places named (not only as demonyms) somewhere in the corpus.
     let namedPlaces: Set<Int32>
-    var clusters: [Cluster] = []
-    /// Clusters of person groups, organisation groups and gazetteer places by number (-1: none yet),
-    /// and of the other keys by key.
-    var clusterOfPerson: [Int32]
-    var clusterOfOrganization: [Int32]
-    var clusterOfPlace: [Int32]
-    var clusterOfKey: [ClusterKey: Int] = [:]
     /// Full-name persons and qualified organisations by context, with their mention counts.
     let peopleByContext: [Int: GroupCounts]
     let organizationsByContext: [Int: GroupCounts]
@@ -67,8 +80,6 @@ private final class Resolution: @unchecked Sendable {
     /// For each surface that may be a lone surname, the person groups its skeleton may refer to
     /// (``PersonIndex/candidates(forSurname:)``), looked up once rather than per mention.
     let skeletonPeople: [[Int]]
-    /// Cluster of each mention of each post (nil: not an entity).
-    var resolved: [[Int?]] = []
 
     init(table: SurfaceTable, posts: [PostCandidates]) {
         self.table = table
@@ -125,9 +136,6 @@ private final class Resolution: @unchecked Sendable {
         self.personWeight = personWeight
         self.peopleByContext = peopleByContext
         self.organizationsByContext = organizationsByContext
-        clusterOfPerson = Array(repeating: -1, count: people.groups.count)
-        clusterOfOrganization = Array(repeating: -1, count: organizations.groups.count)
-        clusterOfPlace = Array(repeating: -1, count: Gazetteer.data.places.count)
         skeletonPeople = table.surfaces.map { surface in
             switch surface.hint {
             case .person, .name, .word, .place: return people.candidates(forSurname: surface.skeleton)
@@ -167,19 +175,6 @@ private final class Resolution: @unchecked Sendable {
         var organizations = GroupCounts()
         var peopleInContext: GroupCounts
         var organizationsInContext: GroupCounts
-    }
-
-    /// Counts the mentions of post `p` in their clusters, creating clusters as they first appear.
-    func assign(post p: Int, _ post: PostCandidates, keys: [ClusterKey?]) {
-        var row: [Int?] = []
-        row.reserveCapacity(post.mentions.count)
-        for m in post.mentions.indices {
-            guard let key = keys[m] else { row.append(nil); continue }
-            let cluster = self.cluster(key, type: type(of: key))
-            add(post, m, to: cluster, post: p)
-            row.append(cluster)
-        }
-        resolved.append(row)
     }
 
     /// What mention `m` of `post`, of surface `id`, refers to. (Mentions are read in place: a copy
@@ -249,143 +244,252 @@ private final class Resolution: @unchecked Sendable {
         return nil
     }
 
-    private func type(of key: ClusterKey) -> EntityType {
-        switch key {
-        case .personGroup, .loneName: return .person
-        case .organization: return .organization
-        case .gazetteer, .place: return .place
-        }
-    }
+    /// The clusters of a resolution and the cluster of each mention, made post by post in post order.
+    struct Clusters {
+        var list: [Cluster] = []
+        /// Clusters of person groups, organisation groups and gazetteer places by number (-1: none
+        /// yet), and of the other keys by key.
+        private var clusterOfPerson: [Int32]
+        private var clusterOfOrganization: [Int32]
+        private var clusterOfPlace: [Int32]
+        /// Clusters of lone names and places by the hash of their skeleton (in two tables), and by
+        /// key for the rare skeleton whose hash another one already has.
+        private var clusterOfSkeleton = [HashTable<Int>(capacity: 1024), HashTable<Int>(capacity: 1024)]
+        private var clusterOfKey: [ClusterKey: Int] = [:]
+        /// Cluster of each mention of each post (nil: not an entity).
+        private(set) var resolved: [[Int?]] = []
+        /// The cluster of all the mentions of each surface (-1: none seen yet; -2: not all in one cluster).
+        private var clusterOfSurface: [Int32]
 
-    private func cluster(_ key: ClusterKey, type: EntityType) -> Int {
-        switch key {
-        case .personGroup(let group): return cluster(&clusterOfPerson[group], key, type)
-        case .organization(let group): return cluster(&clusterOfOrganization[group], key, type)
-        case .gazetteer(let place): return cluster(&clusterOfPlace[Int(place)], key, type)
-        case .loneName, .place:
-            if let existing = clusterOfKey[key] { return existing }
-            clusterOfKey[key] = clusters.count
-            clusters.append(Cluster(key: key, type: type))
-            return clusters.count - 1
+        init(_ resolution: Resolution) {
+            clusterOfPerson = Array(repeating: -1, count: resolution.people.groups.count)
+            clusterOfOrganization = Array(repeating: -1, count: resolution.organizations.groups.count)
+            clusterOfPlace = Array(repeating: -1, count: Gazetteer.data.places.count)
+            clusterOfSurface = Array(repeating: -1, count: resolution.table.surfaces.count)
         }
-    }
 
-    /// The cluster in `slot`, created when the slot is empty (-1).
-    private func cluster(_ slot: inout Int32, _ key: ClusterKey, _ type: EntityType) -> Int {
-        if slot < 0 {
-            slot = Int32(clusters.count)
-            clusters.append(Cluster(key: key, type: type))
+        /// Counts the mentions of post `p` in their clusters, creating clusters as they first appear.
+        /// Their spellings and titles are pooled later, by ``poolSpellings(_:_:)``.
+        mutating func assign(post p: Int, _ post: PostCandidates, keys: [ClusterKey?], surfaces ids: [Int]) {
+            var row: [Int?] = []
+            row.reserveCapacity(post.mentions.count)
+            for m in post.mentions.indices {
+                guard let key = keys[m] else {
+                    clusterOfSurface[ids[m]] = -2
+                    row.append(nil)
+                    continue
+                }
+                let cluster = self.cluster(key)
+                let count = post.mentions[m].count
+                list[cluster].count(count, post: p)
+                let one = clusterOfSurface[ids[m]]
+                clusterOfSurface[ids[m]] = one == -1 || one == cluster ? Int32(cluster) : -2
+                row.append(cluster)
+            }
+            resolved.append(row)
         }
-        return Int(slot)
-    }
 
-    /// Counts mention `m` of `candidates` (post `post`) in cluster `c`.
-    private func add(_ candidates: PostCandidates, _ m: Int, to c: Int, post: Int) {
-        let count = candidates.mentions[m].count
-        clusters[c].count += count
-        if clusters[c].lastPost != post {
-            clusters[c].posts += 1
-            clusters[c].lastPost = post
-        }
-        if candidates.mentions[m].hint != .demonym {
-            if let f = clusters[c].forms.firstIndex(where: { $0.form == candidates.mentions[m].surface }) {
-                clusters[c].forms[f].count += count
-            } else {
-                clusters[c].forms.append((candidates.mentions[m].surface, count))
+        /// Pools the spellings, titles and titled forms of the mentions into their clusters: those of
+        /// a surface whose mentions are all in one cluster at once (the table has pooled them over
+        /// the same mentions), the others mention by mention.
+        mutating func poolSpellings(_ table: SurfaceTable, _ posts: [PostCandidates]) {
+            for id in table.surfaces.indices where clusterOfSurface[id] >= 0 {
+                let c = Int(clusterOfSurface[id])
+                if table[id].hint != .demonym {
+                    for (form, count) in table[id].forms { SurfaceTable.addForm(form, count, to: &list[c].forms) }
+                }
+                for (title, n) in table[id].titles { list[c].titles[title, default: 0] += n }
+                for (form, n) in table[id].titledForms { list[c].titledForms[form, default: 0] += n }
+            }
+            guard clusterOfSurface.contains(-2) else { return }
+            for (p, post) in posts.enumerated() {
+                let ids = table.postSurfaces[p]
+                for m in post.mentions.indices where clusterOfSurface[ids[m]] == -2 {
+                    guard let c = resolved[p][m] else { continue }
+                    if post.mentions[m].hint != .demonym { SurfaceTable.addForm(post.mentions[m].surface, post.mentions[m].count, to: &list[c].forms) }
+                    for title in post.mentions[m].titles { list[c].titles[title, default: 0] += 1 }
+                    for form in post.mentions[m].titledForms { list[c].titledForms[form, default: 0] += 1 }
+                }
             }
         }
-        for title in candidates.mentions[m].titles { clusters[c].titles[title, default: 0] += 1 }
-        for form in candidates.mentions[m].titledForms { clusters[c].titledForms[form, default: 0] += 1 }
+
+        /// The cluster of `key`, created when it has none yet.
+        private mutating func cluster(_ key: ClusterKey) -> Int {
+            switch key {
+            case .personGroup(let group):
+                if clusterOfPerson[group] < 0 { clusterOfPerson[group] = newCluster(key) }
+                return Int(clusterOfPerson[group])
+            case .organization(let group):
+                if clusterOfOrganization[group] < 0 { clusterOfOrganization[group] = newCluster(key) }
+                return Int(clusterOfOrganization[group])
+            case .gazetteer(let place):
+                if clusterOfPlace[Int(place)] < 0 { clusterOfPlace[Int(place)] = newCluster(key) }
+                return Int(clusterOfPlace[Int(place)])
+            case .loneName(let skeleton), .place(let skeleton):
+                let table = key.type == .person ? 0 : 1
+                if let existing = clusterOfSkeleton[table][skeleton.key] {
+                    if list[existing].key == key { return existing }
+                    if let other = clusterOfKey[key] { return other }
+                    let cluster = Int(newCluster(key))
+                    clusterOfKey[key] = cluster
+                    return cluster
+                }
+                let cluster = Int(newCluster(key))
+                clusterOfSkeleton[table].set(skeleton.key, cluster)
+                return cluster
+            }
+        }
+
+        private mutating func newCluster(_ key: ClusterKey) -> Int32 {
+            list.append(Cluster(key: key, type: key.type))
+            return Int32(list.count - 1)
+        }
     }
 
     // MARK: output
 
-    func build(_ posts: [PostCandidates]) -> EntityCorpus {
-        var entities: [Entity] = Parallel.map(clusters) { cluster in
+    func build(_ posts: [PostCandidates], _ clusters: Clusters) -> EntityCorpus {
+        var entities: [Entity] = Parallel.map(clusters.list) { cluster in
             let name = self.name(cluster)
             return Entity(id: NameForms.slug(name), name: name, type: cluster.type, aliases: aliases(cluster, name: name),
                           titles: titles(cluster), mentionCount: cluster.count, postCount: cluster.posts)
         }
-        // Entities that share a slug get `-2`, `-3` … in an order that does not depend on input order.
-        var order = Array(entities.indices)
-        order.sort { (entities[$0].type.rawValue, entities[$0].id, -entities[$0].mentionCount, $0) < (entities[$1].type.rawValue, entities[$1].id, -entities[$1].mentionCount, $1) }
-        var used: [String: Int] = [:]
-        for index in order {
-            let slug = entities[index].id
-            let n = (used[slug] ?? 0) + 1
-            used[slug] = n
-            if n > 1 { entities[index].id = slug + "-\(n)" }
+        // Entities that share a slug get `-2`, `-3` … in an order that does not depend on input
+        // order: by type (in the order of its name), then most mentioned, then first made.
+        var sameSlug: [String: [Int]] = [:]
+        for index in entities.indices { sameSlug[entities[index].id, default: []].append(index) }
+        for var shared in sameSlug.values where shared.count > 1 {
+            shared.sort { (Self.typeOrder[entities[$0].type]!, -entities[$0].mentionCount, $0)
+                < (Self.typeOrder[entities[$1].type]!, -entities[$1].mentionCount, $1) }
+            for (n, index) in shared.enumerated() where n > 0 { entities[index].id += "-\(n + 1)" }
         }
+        // Most mentioned first, then by id (compared by its first eight bytes first, which order
+        // like the whole ids).
+        let prefixes = entities.map { Self.prefix($0.id) }
         var ranked = Array(entities.indices)
-        ranked.sort { (-entities[$0].mentionCount, entities[$0].id) < (-entities[$1].mentionCount, entities[$1].id) }
-        var entityOfCluster = [Int](repeating: 0, count: clusters.count)
-        for (rank, cluster) in ranked.enumerated() { entityOfCluster[cluster] = rank }
+        ranked.sort {
+            if entities[$0].mentionCount != entities[$1].mentionCount { return entities[$0].mentionCount > entities[$1].mentionCount }
+            if prefixes[$0] != prefixes[$1] { return prefixes[$0] < prefixes[$1] }
+            return entities[$0].id < entities[$1].id
+        }
+        var rankOfCluster = [Int](repeating: 0, count: clusters.list.count)
+        for (rank, cluster) in ranked.enumerated() { rankOfCluster[cluster] = rank }
+        let entityOfCluster = rankOfCluster
 
+        let rows = Parallel.map(Array(posts.indices)) {
+            Self.rows(post: $0, posts[$0], clusters: clusters.resolved[$0], entityOfCluster: entityOfCluster)
+        }
+        return EntityCorpus(entities: ranked.map { entities[$0] }, mentions: rows.flatMap(\.mentions),
+                            quotes: rows.flatMap(\.quotes))
+    }
+
+    /// The ranks of the types by name, the order in which entities that share a slug are numbered.
+    private static let typeOrder = Dictionary(uniqueKeysWithValues: EntityType.allCases
+        .sorted { $0.rawValue < $1.rawValue }.enumerated().map { ($1, $0) })
+
+    /// The first eight bytes of `text` as a number (zeros after a shorter text): two texts whose
+    /// prefixes differ are in the order of their prefixes.
+    private static func prefix(_ text: String) -> UInt64 {
+        var prefix: UInt64 = 0
+        var n = 0
+        for byte in text.utf8.prefix(8) {
+            prefix |= UInt64(byte) << (56 - 8 * n)
+            n += 1
+        }
+        return prefix
+    }
+
+    /// The mention rows of post `p` (one per entity, in entity order) and its quotes; `clusters`
+    /// has the cluster of each of its mentions.
+    private static func rows(post p: Int, _ post: PostCandidates, clusters: [Int?], entityOfCluster: [Int])
+        -> (mentions: [EntityMention], quotes: [Quote]) {
         var mentions: [EntityMention] = []
-        var quotes: [Quote] = []
-        for (p, post) in posts.enumerated() {
-            // The post's rows in entity order, one per entity.
-            let first = mentions.count
-            for m in post.mentions.indices {
-                if let cluster = resolved[p][m] { mentions.append(EntityMention(post: p, entity: entityOfCluster[cluster], count: post.mentions[m].count)) }
-            }
-            mentions[first...].sort { $0.entity < $1.entity }
-            var last = first - 1
-            for row in first..<mentions.count {
-                if last >= first, mentions[last].entity == mentions[row].entity {
-                    mentions[last].count += mentions[row].count
-                } else {
-                    last += 1
-                    mentions[last] = mentions[row]
-                }
-            }
-            mentions.removeLast(mentions.count - last - 1)
-            for quote in post.quotes {
-                var speaker: Int?
-                var speakerText = quote.speakerText
-                if let m = quote.speaker {
-                    if let cluster = resolved[p][m] { speaker = entityOfCluster[cluster] } else { speakerText = post.mentions[m].surface }
-                }
-                quotes.append(Quote(post: p, speaker: speaker, speakerText: speakerText, text: quote.text))
+        mentions.reserveCapacity(post.mentions.count)
+        for m in post.mentions.indices {
+            if let cluster = clusters[m] { mentions.append(EntityMention(post: p, entity: entityOfCluster[cluster], count: post.mentions[m].count)) }
+        }
+        mentions.sort { $0.entity < $1.entity }
+        var last = -1
+        for row in mentions.indices {
+            if last >= 0, mentions[last].entity == mentions[row].entity {
+                mentions[last].count += mentions[row].count
+            } else {
+                last += 1
+                mentions[last] = mentions[row]
             }
         }
-        return EntityCorpus(entities: ranked.map { entities[$0] }, mentions: mentions, quotes: quotes)
+        mentions.removeLast(mentions.count - last - 1)
+        var quotes: [Quote] = []
+        quotes.reserveCapacity(post.quotes.count)
+        for quote in post.quotes {
+            var speaker: Int?
+            var speakerText = quote.speakerText
+            if let m = quote.speaker {
+                if let cluster = clusters[m] { speaker = entityOfCluster[cluster] } else { speakerText = post.mentions[m].surface }
+            }
+            quotes.append(Quote(post: p, speaker: speaker, speakerText: speakerText, text: quote.text))
+        }
+        return (mentions, quotes)
     }
 
     private func name(_ cluster: Cluster) -> String {
         if case .gazetteer(let place) = cluster.key { return Gazetteer.data.places[Int(place)].name }
-        var forms = cluster.forms
+        var fullOnly = false
         switch cluster.key {
         case .personGroup, .place:
             // The full name, `Oskara River` rather than `Oskara`.
-            let full = forms.filter { $0.form.contains(" ") }
-            if !full.isEmpty { forms = full }
+            fullOnly = cluster.forms.contains { Self.hasSpace($0.form) }
         default:
             break
         }
-        return forms.max { ($0.count, $0.form.utf8.count, $1.form) < ($1.count, $1.form.utf8.count, $0.form) }?.form ?? ""
+        return cluster.forms.lazy.filter { !fullOnly || Self.hasSpace($0.form) }
+            .max { ($0.count, $0.form.utf8.count, $1.form) < ($1.count, $1.form.utf8.count, $0.form) }?.form ?? ""
+    }
+
+    /// Whether `form` has a space (`form.contains(" ")`), read on bytes unless a space byte could be
+    /// part of a larger character.
+    private static func hasSpace(_ form: String) -> Bool {
+        form.utf8.contains(0x20) && (form.utf8.allSatisfy { $0 < 0x80 } || form.contains(" "))
     }
 
     private func aliases(_ cluster: Cluster, name: String) -> [String] {
-        var seen: Set<String> = [NameForms.fold(name)]
+        // Spellings are told apart by the hashes of their folded forms, like the surfaces of the table.
+        if cluster.forms.count <= 1 && cluster.titledForms.isEmpty {
+            guard let form = cluster.forms.first?.form, NameForms.hash(form) != NameForms.hash(name) else { return [] }
+            return [form]
+        }
+        var seen: Set<UInt64> = [NameForms.hash(name)]
         var out: [String] = []
         let ranked = cluster.forms.sorted { ($1.count, $0.form) < ($0.count, $1.form) }
             + cluster.titledForms.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { (form: $0.key, count: $0.value) }
         for (form, _) in ranked where out.count < 20 {
-            if seen.insert(NameForms.fold(form)).inserted { out.append(form) }
+            if seen.insert(NameForms.hash(form)).inserted { out.append(form) }
         }
         return out
     }
 
     private func titles(_ cluster: Cluster) -> [String] {
+        guard !cluster.titles.isEmpty else { return [] }
         var byFolded: [String: (form: String, count: Int)] = [:]
         // Most frequent first (then in text order), so that the spelling kept for titles that
         // differ only in case is the most frequent one, the same on every run.
         for (title, count) in cluster.titles.sorted(by: { ($1.value, $0.key) < ($0.value, $1.key) }) {
-            var words = NameForms.words(title)
-            while let first = words.first, Lexicon.classes(NameForms.hash(String(first))).contains(.determiner) { words.removeFirst() }
-            guard !words.isEmpty else { continue }
-            let clean = words.joined(separator: " ")
+            // The words after any determiners in front, one space apart.
+            var text = title
+            let words = NameForms.wordRanges(title)
+            let kept: [UInt8] = text.withUTF8 { bytes in
+                var out: [UInt8] = []
+                guard let first = words.firstIndex(where: { !Lexicon.classes(NameForms.hash(bytes, $0)).contains(.determiner) })
+                else { return out }
+                out.reserveCapacity(bytes.count)
+                for word in words[first...] {
+                    if !out.isEmpty { out.append(0x20) }
+                    out.append(contentsOf: bytes[word])
+                }
+                return out
+            }
+            guard !kept.isEmpty else { continue }
+            let clean = String(decoding: kept, as: UTF8.self)
             let key = NameForms.fold(clean)
             let existing = byFolded[key]
             byFolded[key] = (existing?.form ?? clean, (existing?.count ?? 0) + count)

@@ -27,6 +27,11 @@ enum NameForms {
         return h
     }
 
+    /// ``hash(_:)`` of the word (a run without spaces) at `text[word]`.
+    static func hash(_ text: UnsafeBufferPointer<UInt8>, _ word: Range<Int>) -> UInt64 {
+        mixFolded(fnvOffset, text, word.lowerBound, word.upperBound)
+    }
+
     /// Lower-case folded form of `text` (see the type's note), as a string.
     static func fold(_ text: String) -> String {
         var out: [UInt8] = []
@@ -86,22 +91,36 @@ enum NameForms {
     }
 
     /// The space-separated words of `text`, as `text.split(separator: " ")` gives them, but split on
-    /// bytes when the text is ASCII (most names are), which is several times faster than splitting
-    /// by characters.
+    /// bytes where that gives the same words (``wordRanges(_:)``), which is several times faster than
+    /// splitting by characters.
     static func words(_ text: String) -> [Substring] {
+        let utf8 = text.utf8
+        return wordRanges(text).map {
+            text[utf8.index(utf8.startIndex, offsetBy: $0.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: $0.upperBound)]
+        }
+    }
+
+    /// The UTF-8 offsets of the ``words(_:)`` of `text`, for callers that read the words as bytes.
+    /// Split on bytes where every space has ASCII bytes (or nothing) on both sides, so that no
+    /// space can be part of a larger character (`" \u{301}"`); by characters otherwise.
+    static func wordRanges(_ text: String) -> [Range<Int>] {
         var copy = text
-        return copy.withUTF8 { bytes in
-            guard bytes.allSatisfy({ $0 < 0x80 }) else { return text.split(separator: " ") }
-            let utf8 = text.utf8
-            var words: [Substring] = []
+        let byBytes: [Range<Int>]? = copy.withUTF8 { bytes in
+            var ranges: [Range<Int>] = []
+            ranges.reserveCapacity(4)
             var start = 0
-            for i in 0...bytes.count where i == bytes.count || bytes[i] == 0x20 {
-                if i > start {
-                    words.append(text[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: i)])
-                }
+            for i in bytes.indices where bytes[i] == 0x20 {
+                if i > 0 && bytes[i - 1] >= 0x80 || i + 1 < bytes.count && bytes[i + 1] >= 0x80 { return nil }
+                if i > start { ranges.append(start..<i) }
                 start = i + 1
             }
-            return words
+            if bytes.count > start { ranges.append(start..<bytes.count) }
+            return ranges
+        }
+        if let byBytes { return byBytes }
+        let utf8 = text.utf8
+        return text.split(separator: " ").map {
+            utf8.distance(from: utf8.startIndex, to: $0.startIndex)..<utf8.distance(from: utf8.startIndex, to: $0.endIndex)
         }
     }
 
@@ -109,12 +128,23 @@ enum NameForms {
     /// vowel as `i`, doubled letters written once (`Zelenskyy`, `Zelensky` → `zelenski`;
     /// `Shoygu`, `Shoigu` → `shoigu`).
     static func skeleton(_ text: String) -> [UInt8] {
+        var copy = text
+        return copy.withUTF8 { skeleton($0, 0, $0.count) }
+    }
+
+    /// ``skeleton(_:)`` of the text in `text[start..<end]`.
+    static func skeleton(_ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> [UInt8] {
         var out: [UInt8] = []
-        forEachFolded(text) { c in
+        out.reserveCapacity(end - start)
+        var last: UInt8 = 0
+        foldBytes(text, start, end) { c in
             guard c >= 0x61 && c <= 0x7A || c >= 0x80 else { return }
             var letter = c == 0x79 ? 0x69 : c
-            if letter == 0x6A, let last = out.last, isVowel(last) { letter = 0x69 }
-            if out.last != letter { out.append(letter) }
+            if letter == 0x6A, isVowel(last) { letter = 0x69 }
+            if last != letter {
+                out.append(letter)
+                last = letter
+            }
         }
         return out
     }
@@ -158,13 +188,14 @@ enum NameForms {
     /// `Antony Blinken` → `antony-blinken`; `Mélanie Joly` → `melanie-joly`.
     static func slug(_ text: String) -> String {
         var out: [UInt8] = []
-        for c in fold(text).utf8 {
+        out.reserveCapacity(min(text.utf8.count, 80))
+        forEachFolded(text) { c in
+            guard out.count < 80 else { return }
             if c >= 0x61 && c <= 0x7A || c >= 0x30 && c <= 0x39 {
                 out.append(c)
             } else if c < 0x80, !out.isEmpty, out.last != 0x2D {
                 out.append(0x2D)
             }
-            if out.count >= 80 { break }
         }
         while out.last == 0x2D { out.removeLast() }
         return out.isEmpty ? "entity" : String(decoding: out, as: UTF8.self)
@@ -214,6 +245,11 @@ struct Skeleton: Hashable, Comparable {
 
     init(_ text: String) {
         self.init(bytes: NameForms.skeleton(text))
+    }
+
+    /// The skeleton of the text in `text[start..<end]`.
+    init(_ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) {
+        self.init(bytes: NameForms.skeleton(text, start, end))
     }
 
     init(bytes: [UInt8]) {

@@ -43,15 +43,11 @@ struct OrganizationIndex {
             }
         }
         Self.joinSpelledOutAcronyms(table: table, organizations: organizations, byKey: byKey, union: &union)
-        var groupOfRoot: [Int: Int] = [:]
+        let (groupOfName, groupCount) = union.numbered()
+        groups = Array(repeating: [], count: groupCount)
+        weight = Array(repeating: 0, count: groupCount)
         for (n, id) in organizations.enumerated() {
-            let root = union.find(n)
-            let group = groupOfRoot[root] ?? groups.count
-            if group == groups.count {
-                groupOfRoot[root] = group
-                groups.append([])
-                weight.append(0)
-            }
+            let group = groupOfName[n]
             groups[group].append(id)
             weight[group] += table[id].count
             groupOfSurface[id] = group

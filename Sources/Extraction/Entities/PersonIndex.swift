@@ -24,14 +24,23 @@ struct PersonIndex {
         var count: Int
 
         init?(_ surface: SurfaceTable.Surface) {
-            let words = NameForms.words(surface.form).filter { word in
-                !(word.hasSuffix(".") && word.count <= 3) && !Lexicon.classes(NameForms.hash(String(word))).contains(.nameSuffix)
+            var form = surface.form
+            let ranges = NameForms.wordRanges(form)
+            let names: (given: Skeleton, surname: Skeleton)? = form.withUTF8 { bytes in
+                // The words without initials (`J.`) and suffixes (`Jr`).
+                var kept = ranges.lazy.filter { word in
+                    let text = UnsafeBufferPointer(rebasing: bytes[word])
+                    let initial = text.last == 0x2E && (text.count <= 3
+                        || !text.allSatisfy({ $0 < 0x80 }) && String(decoding: text, as: UTF8.self).count <= 3)
+                    return !initial && !Lexicon.classes(NameForms.hash(bytes, word)).contains(.nameSuffix)
+                }.makeIterator()
+                guard let first = kept.next(), var last = kept.next(),
+                      !Lexicon.classes(NameForms.hash(bytes, first)).contains(.particle) else { return nil }
+                while let next = kept.next() { last = next }
+                return (Skeleton(bytes, first.lowerBound, first.upperBound), Skeleton(bytes, last.lowerBound, last.upperBound))
             }
-            guard words.count >= 2, let first = words.first, let last = words.last,
-                  !Lexicon.classes(NameForms.hash(String(first))).contains(.particle) else { return nil }
-            given = Skeleton(String(first))
-            surname = Skeleton(String(last))
-            guard !surname.isEmpty else { return nil }
+            guard let names, !names.surname.isEmpty else { return nil }
+            (given, surname) = names
             roles = PersonIndex.roles(surface.titles.keys)
             count = surface.count
         }
@@ -40,10 +49,13 @@ struct PersonIndex {
     /// Head words of titles (`adviser` of `national security adviser`), as hashes.
     static func roles<S: Sequence>(_ titles: S) -> Set<UInt64> where S.Element == String {
         var roles: Set<UInt64> = []
-        for title in titles {
-            for word in NameForms.words(title) {
-                let hash = NameForms.hash(String(word))
-                if Lexicon.classes(hash).contains(.titleHead) { roles.insert(hash) }
+        for var title in titles {
+            let ranges = NameForms.wordRanges(title)
+            title.withUTF8 { bytes in
+                for word in ranges {
+                    let hash = NameForms.hash(bytes, word)
+                    if Lexicon.classes(hash).contains(.titleHead) { roles.insert(hash) }
+                }
             }
         }
         return roles
@@ -67,18 +79,19 @@ struct PersonIndex {
         let surnames = bySkeleton.keys.sorted()
         // Same surname: compare given names.
         for surname in surnames {
-            let members = bySkeleton[surname]!
-            var byGiven: [Skeleton: Int] = [:]
-            for n in members {
-                if let same = byGiven[parts[n].given] { union.join(same, n) } else { byGiven[parts[n].given] = n }
+            // The first name of each given name (most surnames have a few names: a list is quicker
+            // than a dictionary), in the order of the given names.
+            var distinct: [Int] = []
+            for n in bySkeleton[surname]! {
+                if let same = distinct.first(where: { parts[$0].given == parts[n].given }) { union.join(same, n) } else { distinct.append(n) }
             }
-            let distinct = byGiven.sorted { $0.key < $1.key }
+            distinct.sort { parts[$0].given < parts[$1].given }
             // Many people share a common surname: too many to tell typos from relatives.
             guard distinct.count <= 12 else { continue }
             for i in distinct.indices {
                 for j in distinct.indices where j > i {
-                    if Self.sameGiven(parts[distinct[i].value], parts[distinct[j].value]) {
-                        union.join(distinct[i].value, distinct[j].value)
+                    if Self.sameGiven(parts[distinct[i]], parts[distinct[j]]) {
+                        union.join(distinct[i], distinct[j])
                     }
                 }
             }
@@ -94,19 +107,17 @@ struct PersonIndex {
                 }
             }
         }
-        var groupOfRoot: [Int: Int] = [:]
+        let (groupOfName, groupCount) = union.numbered()
+        groups = Array(repeating: [], count: groupCount)
         for (n, id) in ids.enumerated() {
-            let root = union.find(n)
-            let group = groupOfRoot[root] ?? groups.count
-            if group == groups.count {
-                groupOfRoot[root] = group
-                groups.append([])
-            }
-            groups[group].append(id)
-            groupOfSurface[id] = group
-            if !(bySurname[parts[n].surname]?.contains(group) ?? false) {
-                bySurname[parts[n].surname, default: []].append(group)
-            }
+            groups[groupOfName[n]].append(id)
+            groupOfSurface[id] = groupOfName[n]
+        }
+        // The groups of each surname, in the order of their first names.
+        for surname in surnames {
+            var surnameGroups: [Int] = []
+            for n in bySkeleton[surname]! where !surnameGroups.contains(groupOfName[n]) { surnameGroups.append(groupOfName[n]) }
+            bySurname[surname] = surnameGroups
         }
     }
 
@@ -125,10 +136,12 @@ struct PersonIndex {
     /// Skeletons of six letters or more that are one edit apart. One edit leaves either the first
     /// two letters or the last three alone, so only skeletons that share those are compared.
     private static func nearPairs(_ surnames: [Skeleton]) -> [Skeleton: [Skeleton]] {
-        var buckets: [[UInt8]: [Skeleton]] = [:]
+        // Bucket keys: the first two letters, or 1 << 32 and the last three.
+        var buckets: [UInt64: [Skeleton]] = [:]
         for surname in surnames where surname.bytes.count >= 6 {
-            buckets[[0] + surname.bytes.prefix(2), default: []].append(surname)
-            buckets[[1] + surname.bytes.suffix(3), default: []].append(surname)
+            let b = surname.bytes, n = b.count
+            buckets[UInt64(b[0]) << 8 | UInt64(b[1]), default: []].append(surname)
+            buckets[1 << 32 | UInt64(b[n - 3]) << 16 | UInt64(b[n - 2]) << 8 | UInt64(b[n - 1]), default: []].append(surname)
         }
         var near: [Skeleton: Set<Skeleton>] = [:]
         for bucket in buckets.values {
@@ -192,6 +205,24 @@ struct UnionFind {
             x = parent[x]
         }
         return x
+    }
+
+    /// The number of each element's set, the sets numbered in the order of their first elements,
+    /// and the number of sets.
+    mutating func numbered() -> (numbers: [Int], count: Int) {
+        var numberOfRoot = [Int](repeating: -1, count: parent.count)
+        var numbers: [Int] = []
+        numbers.reserveCapacity(parent.count)
+        var count = 0
+        for x in parent.indices {
+            let root = find(x)
+            if numberOfRoot[root] < 0 {
+                numberOfRoot[root] = count
+                count += 1
+            }
+            numbers.append(numberOfRoot[root])
+        }
+        return (numbers, count)
     }
 
     /// Joins the sets of `a` and `b`; the smaller root survives, so the result does not depend on order.

@@ -47,7 +47,7 @@ struct SurfaceTable {
     /// Pools mention `m` of a post into its surface, creating the surface when it is new; returns its
     /// id. (The mention is read in place: copying it would cost more than the rest.)
     private mutating func add(_ mentions: [SurfaceMention], _ m: Int) -> Int {
-        let (key, hint, count) = (mentions[m].key, mentions[m].hint, mentions[m].count)
+        let (key, hint) = (mentions[m].key, mentions[m].hint)
         let id: Int
         if let existing = index[Int(hint.rawValue)][key] {
             id = existing
@@ -56,23 +56,38 @@ struct SurfaceTable {
             index[Int(hint.rawValue)].set(key, id)
             let words = mentions[m].words
             var surface = Surface(key: key, hint: hint, words: words, place: mentions[m].place)
-            surface.skeleton = Skeleton(mentions[m].surface)
-            surface.surname = words == 1 ? surface.skeleton : Skeleton(String(NameForms.words(mentions[m].surface).last ?? ""))
+            var text = mentions[m].surface
+            let last = words == 1 ? nil : NameForms.wordRanges(text).last
+            text.withUTF8 { bytes in
+                surface.skeleton = Skeleton(bytes, 0, bytes.count)
+                surface.surname = last.map { Skeleton(bytes, $0.lowerBound, $0.upperBound) } ?? surface.skeleton
+            }
             surfaces.append(surface)
         }
-        surfaces[id].evidence.formUnion(mentions[m].evidence)
-        surfaces[id].count += count
-        surfaces[id].posts += 1
-        if let f = surfaces[id].forms.firstIndex(where: { $0.form == mentions[m].surface }) {
-            surfaces[id].forms[f].count += count
-        } else {
-            surfaces[id].forms.append((mentions[m].surface, count))
-        }
-        for title in mentions[m].titles { surfaces[id].titles[title, default: 0] += 1 }
-        for form in mentions[m].titledForms { surfaces[id].titledForms[form, default: 0] += 1 }
-        if mentions[m].qualifier >= 0 { surfaces[id].qualifiers[mentions[m].qualifier, default: 0] += 1 }
-        if surfaces[id].expansion == nil { surfaces[id].expansion = mentions[m].expansion }
+        Self.pool(mentions, m, into: &surfaces[id])
         return id
+    }
+
+    /// Pools the evidence, counts, spellings and titles of mention `m` into `surface`.
+    private static func pool(_ mentions: [SurfaceMention], _ m: Int, into surface: inout Surface) {
+        let count = mentions[m].count
+        surface.evidence.formUnion(mentions[m].evidence)
+        surface.count += count
+        surface.posts += 1
+        Self.addForm(mentions[m].surface, count, to: &surface.forms)
+        for title in mentions[m].titles { surface.titles[title, default: 0] += 1 }
+        for form in mentions[m].titledForms { surface.titledForms[form, default: 0] += 1 }
+        if mentions[m].qualifier >= 0 { surface.qualifiers[mentions[m].qualifier, default: 0] += 1 }
+        if surface.expansion == nil { surface.expansion = mentions[m].expansion }
+    }
+
+    /// Counts `count` more uses of the spelling `form` in `forms`, a short list of spellings with counts.
+    static func addForm(_ form: String, _ count: Int, to forms: inout [(form: String, count: Int)]) {
+        if let f = forms.firstIndex(where: { $0.form == form }) {
+            forms[f].count += count
+        } else {
+            forms.append((form, count))
+        }
     }
 
     /// Surface `id`, read in place (a copy would retain and release its five arrays and dictionaries).
