@@ -16,12 +16,11 @@ final class SideDatabase: @unchecked Sendable {
     private var failure: Error?
 
     /// Starts a thread that creates a new database at `path` (removed again by `copy` or
-    /// `discard`) and runs `build` on it; a positive `niceness` lowers the thread's priority.
-    init(path: String, niceness: Int32 = 0, build: @escaping @Sendable (Database) throws -> Void) {
+    /// `discard`) and runs `build` on it.
+    init(path: String, build: @escaping @Sendable (Database) throws -> Void) {
         self.path = path
         done.enter()
         Thread.detachNewThread { [self] in
-            if niceness > 0 { setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, niceness) } // this thread only, on Linux
             do {
                 unlink(path)
                 let database = try Database(path: path)
