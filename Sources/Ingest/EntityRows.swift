@@ -9,37 +9,27 @@ import Storage
 /// only, so the writer inserts the first tables while the others are still being built.
 final class EntityRows: @unchecked Sendable {
     /// `entities`, in rank order (most mentioned first).
-    var entities: [SQLValue] { built(.entities).values }
+    var entities: [SQLValue] { built(.entities) }
     /// `entity_aliases`: each entity's own name, then its other names.
-    var aliases: [SQLValue] { built(.aliases).values }
-    /// `mentions`, in key order (entity rank, then post rowid), so that rows are appended to the
-    /// table rather than inserted at random. Plain integers: the largest table by rows.
-    var mentions: [Int64] { built(.mentions).integers }
+    var aliases: [SQLValue] { built(.aliases) }
+    /// `entity_posts`, in rank order.
+    var entityPosts: [SQLValue] { built(.entityPosts) }
     /// `post_entities`, in rowid (post id) order.
-    var postEntities: [SQLValue] { built(.postEntities).values }
+    var postEntities: [SQLValue] { built(.postEntities) }
     /// `quotes`, in corpus order, each with its order within its post.
-    var quotes: [SQLValue] { built(.quotes).values }
+    var quotes: [SQLValue] { built(.quotes) }
 
     private enum Table: Int, CaseIterable {
-        // Started in the order the two writers need them (``EntityWriter``: entities, mentions
-        // and post entities on the archive's connection, aliases and quotes beside it), the
+        // Started in the order the two writers need them (``EntityWriter``: entities, entity
+        // posts and post entities on the archive's connection, aliases and quotes beside it), the
         // slowest to build last.
-        case entities, aliases, mentions, quotes, postEntities
+        case entities, aliases, entityPosts, quotes, postEntities
     }
 
-    /// One table's rows as its builder made them.
-    private enum Built {
-        case values([SQLValue])
-        case integers([Int64])
-
-        var values: [SQLValue] { if case .values(let values) = self { values } else { [] } }
-        var integers: [Int64] { if case .integers(let integers) = self { integers } else { [] } }
-    }
-
-    /// One table's task and its result, written by the task before it leaves `done`.
+    /// One table's task and its rows, written by the task before it leaves `done`.
     private final class Slot: @unchecked Sendable {
         let done = DispatchGroup()
-        var built: Built?
+        var values: [SQLValue] = []
     }
 
     private let slots = Table.allCases.map { _ in Slot() }
@@ -72,12 +62,12 @@ final class EntityRows: @unchecked Sendable {
         for (table, slot) in zip(Table.allCases, slots) {
             slot.done.enter()
             DispatchQueue.global().async {
-                slot.built = switch table {
-                case .mentions: .integers(Self.mentions(corpus, layout))
-                case .postEntities: .values(Self.postEntities(corpus, layout))
-                case .entities: .values(Self.entities(corpus, posts: posts))
-                case .aliases: .values(Self.aliases(corpus))
-                case .quotes: .values(Self.quotes(corpus, posts: posts))
+                slot.values = switch table {
+                case .entityPosts: Self.entityPosts(corpus, layout)
+                case .postEntities: Self.postEntities(corpus, layout)
+                case .entities: Self.entities(corpus, posts: posts)
+                case .aliases: Self.aliases(corpus)
+                case .quotes: Self.quotes(corpus, posts: posts)
                 }
                 slot.done.leave()
             }
@@ -85,10 +75,10 @@ final class EntityRows: @unchecked Sendable {
     }
 
     /// A table's rows, once its task is done.
-    private func built(_ table: Table) -> Built {
+    private func built(_ table: Table) -> [SQLValue] {
         let slot = slots[table.rawValue]
         slot.done.wait()
-        return slot.built!
+        return slot.values
     }
 
     private static func entities(_ corpus: EntityCorpus, posts: [ArchivePost]) -> [SQLValue] {
@@ -115,47 +105,58 @@ final class EntityRows: @unchecked Sendable {
         return values
     }
 
-    /// An entity's rank is its index + 1; a post's rowid is its place in id order + 1. The rows are
-    /// put in key order by counting, not sorting: each entity gets a slot range, filled in rowid order.
-    private static func mentions(_ corpus: EntityCorpus, _ layout: PostLayout) -> [Int64] {
+    /// Each entity's posts, `[[rowid,count],…]` in rowid order; an entity's rank is its index + 1,
+    /// a post's rowid its place in id order + 1. The pairs are put in entity order by counting, not
+    /// sorting: each entity gets a slot range, filled in rowid order.
+    private static func entityPosts(_ corpus: EntityCorpus, _ layout: PostLayout) -> [SQLValue] {
         var next = [Int](repeating: 0, count: corpus.entities.count + 1)
         for row in corpus.mentions { next[row.entity + 1] += 1 }
         for entity in corpus.entities.indices { next[entity + 1] += next[entity] }
-        var values = [Int64](repeating: 0, count: corpus.mentions.count * 3)
+        let starts = next
+        var filled = [(Int, Int)](repeating: (0, 0), count: corpus.mentions.count)
         for (place, post) in layout.byID.enumerated() {
             for row in corpus.mentions[layout.rows[post]] {
-                let slot = next[row.entity] * 3
+                filled[next[row.entity]] = (place + 1, row.count)
                 next[row.entity] += 1
-                values[slot] = Int64(row.entity + 1)
-                values[slot + 1] = Int64(place + 1)
-                values[slot + 2] = Int64(row.count)
             }
         }
-        return values
+        let pairs = filled
+        return pairRows(Array(corpus.entities.indices)) { entity in
+            (entity + 1, pairs[starts[entity]..<starts[entity + 1]])
+        }
     }
 
     /// Each post's entities, `[[rank,count],…]`, most mentioned first; equal counts in rank order
-    /// (most mentioned overall first). Built on all cores, a slice of the posts at a time.
+    /// (most mentioned overall first).
     private static func postEntities(_ corpus: EntityCorpus, _ layout: PostLayout) -> [SQLValue] {
-        let named = layout.byID.indices.filter { !layout.rows[layout.byID[$0]].isEmpty }
-        let slices = stride(from: 0, to: named.count, by: 1024).map { $0..<min($0 + 1024, named.count) }
+        pairRows(Array(layout.byID.indices)) { place in
+            let rows = corpus.mentions[layout.rows[layout.byID[place]]].sorted { ($1.count, $0.entity) < ($0.count, $1.entity) }
+            return (place + 1, rows.map { ($0.entity + 1, $0.count) }[...])
+        }
+    }
+
+    /// The rows `(key, [[a,b],…])` that `pairs` gives for `items`, in order, built on all cores a
+    /// slice at a time; an item without pairs has no row.
+    private static func pairRows(_ items: [Int], _ pairs: @Sendable (Int) -> (key: Int, pairs: ArraySlice<(Int, Int)>)) -> [SQLValue] {
+        let slices = stride(from: 0, to: items.count, by: 1024).map { $0..<min($0 + 1024, items.count) }
         return Parallel.map(slices) { slice in
             var values: [SQLValue] = []
             values.reserveCapacity(slice.count * 2)
             var json: [UInt8] = []
-            for place in named[slice] {
+            for item in items[slice] {
+                let (key, list) = pairs(item)
+                guard !list.isEmpty else { continue }
                 json.removeAll(keepingCapacity: true)
                 json.append(0x5B)
-                let rows = corpus.mentions[layout.rows[layout.byID[place]]].sorted { ($1.count, $0.entity) < ($0.count, $1.entity) }
-                for (n, row) in rows.enumerated() {
+                for (n, (a, b)) in list.enumerated() {
                     json += n > 0 ? ",[".utf8 : "[".utf8
-                    json += String(row.entity + 1).utf8
+                    json += String(a).utf8
                     json.append(0x2C)
-                    json += String(row.count).utf8
+                    json += String(b).utf8
                     json.append(0x5D)
                 }
                 json.append(0x5D)
-                values += [.integer(Int64(place + 1)), .text(String(decoding: json, as: UTF8.self))]
+                values += [.integer(Int64(key)), .text(String(decoding: json, as: UTF8.self))]
             }
             return values
         }.flatMap { $0 }

@@ -13,7 +13,7 @@ struct EntityWriter {
     /// The tables that ``writeBeside(_:into:)`` writes, to be copied into the archive.
     static let sideTables = ["entity_aliases", "quotes"]
 
-    /// Creates the tables and inserts the rows of the entities, mentions and post entities, in the
+    /// Creates the tables and inserts the rows of the entities, entity posts and post entities, in the
     /// caller's transaction, each table as soon as its rows are built.
     func insert(_ rows: EntityRows) throws {
         try database.execute(Schema.entityTables)
@@ -21,8 +21,8 @@ struct EntityWriter {
             entities(id, name, type, aliases_json, titles_json, mention_count, post_count, first_seen, last_seen, rank)
             """, columns: 10)
         try entities.insert(rows.entities)
-        var mentions = BulkInsert(database, into: "mentions(entity_rank, post_rowid, count)", columns: 3)
-        try mentions.insert(integers: rows.mentions)
+        var entityPosts = BulkInsert(database, into: "entity_posts(entity_rank, posts_json)", columns: 2)
+        try entityPosts.insert(rows.entityPosts)
         // Last: its rows take longest to build.
         var postEntities = BulkInsert(database, into: "post_entities(post_rowid, entities_json)", columns: 2)
         try postEntities.insert(rows.postEntities)

@@ -29,21 +29,6 @@ public struct BulkInsert {
         }
     }
 
-    /// Inserts rows of integers, `columns` per row in column order.
-    public mutating func insert(integers: [Int64]) throws {
-        precondition(integers.count % columns == 0, "values are not whole rows")
-        var batch: [SQLValue] = []
-        batch.reserveCapacity(Self.batch * columns)
-        var start = 0
-        while start < integers.count {
-            let end = min(start + Self.batch * columns, integers.count)
-            batch.removeAll(keepingCapacity: true)
-            for value in integers[start..<end] { batch.append(.integer(value)) }
-            try insert(batch)
-            start = end
-        }
-    }
-
     private mutating func statement(rows: Int) throws -> Statement {
         if let statement = statements[rows] { return statement }
         let tuple = "(" + Array(repeating: "?", count: columns).joined(separator: ",") + ")"

@@ -45,6 +45,11 @@ final class EntityIngestTests: XCTestCase {
             LEFT JOIN post_entities pe USING (post_rowid)
             WHERE pe.entities_json IS NOT m.expected
             """), "0")
+        // Each entity's post list (read as `mentions`) is in rowid order, one pair per post.
+        XCTAssertEqual(try TestSupport.scalar(database, """
+            SELECT count(*) FROM entity_posts e, json_each(e.posts_json) a, json_each(e.posts_json) b
+            WHERE b.key = a.key + 1 AND b.value ->> 0 <= a.value ->> 0
+            """), "0")
         XCTAssertEqual(try TestSupport.scalar(database, "SELECT count(*) FROM post_entities"),
                        try TestSupport.scalar(database, "SELECT count(DISTINCT post_rowid) FROM mentions"))
         // Mentions name posts by rowid, which follows post id order.
