@@ -163,7 +163,7 @@ enum ZoneAbbreviation {
 }
 
 /// Appends `value` in decimal, zero-padded to at least `width` digits (`7` → `07`).
-func appendPadded(_ value: Int, _ width: Int, to bytes: inout [UInt8]) {
+public func appendPadded(_ value: Int, _ width: Int, to bytes: inout [UInt8]) {
     if value < 0 { bytes.append(0x2D) }
     var rest = value.magnitude
     var scale: UInt = 1

@@ -150,9 +150,9 @@ final class EntityRows: @unchecked Sendable {
                 json.append(0x5B)
                 for (n, (a, b)) in list.enumerated() {
                     json += n > 0 ? ",[".utf8 : "[".utf8
-                    json += String(a).utf8
+                    appendPadded(a, 1, to: &json)
                     json.append(0x2C)
-                    json += String(b).utf8
+                    appendPadded(b, 1, to: &json)
                     json.append(0x5D)
                 }
                 json.append(0x5D)
