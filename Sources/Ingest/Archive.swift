@@ -7,6 +7,9 @@ public struct Archive: Sendable {
     public var posts: [ArchivePost]
     /// How many post variants were folded into posts seen elsewhere.
     public var mergedDuplicates: Int
+    /// Indices of `posts` in id order: post `idOrder[i]` is written with rowid `i + 1` (the rowid
+    /// that the full-text index, `entity_posts` and `post_entities` name it by).
+    public var idOrder: [Int]
 }
 
 /// One source file as ingest saw it, good or bad.
@@ -96,6 +99,8 @@ extension Archive {
     init(merging scrapes: [CorpusMerger.Scrape], sources: [SourceRecord]) {
         var sources = sources
         let merged = CorpusMerger.merge(scrapes, sources: &sources)
-        self.init(sources: sources, pages: merged.pages, posts: merged.posts, mergedDuplicates: merged.merged)
+        let posts = merged.posts
+        self.init(sources: sources, pages: merged.pages, posts: posts, mergedDuplicates: merged.merged,
+                  idOrder: posts.indices.sorted { posts[$0].id < posts[$1].id })
     }
 }

@@ -65,12 +65,12 @@ struct ArchiveWriter {
     }
 
     /// Starts building the rows of the posts in id order, numbered from 1 in that order (their
-    /// rowids, which the full-text index and `mentions` use), in batches, with each post's position
+    /// rowids, ``Archive/idOrder``), in batches, with each post's position
     /// on its first page and its timeline rank.
     private func postRows(_ archive: Archive) -> Prefetcher<[PostRow]> {
         Prefetcher(lookahead: 8) {
             let posts = archive.posts
-            let order = posts.indices.sorted { posts[$0].id < posts[$1].id }
+            let order = archive.idOrder
             var firstSeq: [String: Int] = [:]
             firstSeq.reserveCapacity(posts.count)
             for page in archive.pages {

@@ -33,7 +33,7 @@ final class EntityPass: @unchecked Sendable {
                 postPass.leave()
             }
             seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
-            rows = EntityRows(corpus, posts: archive.posts)
+            rows = EntityRows(corpus, posts: archive.posts, idOrder: archive.idOrder)
             done.leave()
         }
     }

@@ -41,8 +41,8 @@ final class EntityRows: @unchecked Sendable {
         /// `mentions[rows[p]]` are post `p`'s rows (the corpus orders its mentions by post).
         let rows: [Range<Int>]
 
-        init(_ corpus: EntityCorpus, posts: [ArchivePost]) {
-            byID = posts.indices.sorted { posts[$0].id < posts[$1].id }
+        init(_ corpus: EntityCorpus, posts: [ArchivePost], idOrder: [Int]) {
+            byID = idOrder
             var rows = [Range<Int>](repeating: 0..<0, count: posts.count)
             var start = 0
             while start < corpus.mentions.count {
@@ -57,8 +57,8 @@ final class EntityRows: @unchecked Sendable {
     }
 
     /// Starts building every table and returns.
-    init(_ corpus: EntityCorpus, posts: [ArchivePost]) {
-        let layout = PostLayout(corpus, posts: posts)
+    init(_ corpus: EntityCorpus, posts: [ArchivePost], idOrder: [Int]) {
+        let layout = PostLayout(corpus, posts: posts, idOrder: idOrder)
         for (table, slot) in zip(Table.allCases, slots) {
             slot.done.enter()
             DispatchQueue.global().async {
