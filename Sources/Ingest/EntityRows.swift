@@ -3,21 +3,21 @@ import Extraction
 import Storage
 
 /// The rows of the entity tables (``Schema/entityTables``), built on all cores away from the
-/// thread that writes them: each table's values flat in column order, `columns` per row.
+/// thread that writes them, each table in a ``RowBuffer``.
 ///
 /// Each table is built as a task of its own, started by `init`; reading a table waits for its task
 /// only, so the writer inserts the first tables while the others are still being built.
 final class EntityRows: @unchecked Sendable {
     /// `entities`, in rank order (most mentioned first).
-    var entities: [SQLValue] { built(.entities) }
+    var entities: RowBuffer { built(.entities) }
     /// `entity_aliases`: each entity's own name, then its other names.
-    var aliases: [SQLValue] { built(.aliases) }
+    var aliases: RowBuffer { built(.aliases) }
     /// `entity_posts`, in rank order.
-    var entityPosts: [SQLValue] { built(.entityPosts) }
+    var entityPosts: RowBuffer { built(.entityPosts) }
     /// `post_entities`, in rowid (post id) order.
-    var postEntities: [SQLValue] { built(.postEntities) }
+    var postEntities: RowBuffer { built(.postEntities) }
     /// `quotes`, in corpus order, each with its order within its post.
-    var quotes: [SQLValue] { built(.quotes) }
+    var quotes: RowBuffer { built(.quotes) }
 
     private enum Table: Int, CaseIterable {
         // Started in the order the two writers need them (``EntityWriter``: entities, entity
@@ -29,7 +29,7 @@ final class EntityRows: @unchecked Sendable {
     /// One table's task and its rows, written by the task before it leaves `done`.
     private final class Slot: @unchecked Sendable {
         let done = DispatchGroup()
-        var values: [SQLValue] = []
+        var rows = RowBuffer(columns: 1)
     }
 
     private let slots = Table.allCases.map { _ in Slot() }
@@ -62,7 +62,7 @@ final class EntityRows: @unchecked Sendable {
         for (table, slot) in zip(Table.allCases, slots) {
             slot.done.enter()
             DispatchQueue.global().async {
-                slot.values = switch table {
+                slot.rows = switch table {
                 case .entityPosts: Self.entityPosts(corpus, layout)
                 case .postEntities: Self.postEntities(corpus, layout)
                 case .entities: Self.entities(corpus, posts: posts)
@@ -75,40 +75,50 @@ final class EntityRows: @unchecked Sendable {
     }
 
     /// A table's rows, once its task is done.
-    private func built(_ table: Table) -> [SQLValue] {
+    private func built(_ table: Table) -> RowBuffer {
         let slot = slots[table.rawValue]
         slot.done.wait()
-        return slot.values
+        return slot.rows
     }
 
-    private static func entities(_ corpus: EntityCorpus, posts: [ArchivePost]) -> [SQLValue] {
+    private static func entities(_ corpus: EntityCorpus, posts: [ArchivePost]) -> RowBuffer {
         let seen = seen(corpus, posts: posts)
-        var values: [SQLValue] = []
-        values.reserveCapacity(corpus.entities.count * 10)
+        var rows = RowBuffer(columns: 10)
+        rows.reserve(rows: corpus.entities.count, textBytes: corpus.entities.count * 160)
         for (rank, item) in corpus.entities.enumerated() {
-            values += [.text(item.id), .text(item.name), .text(item.type.rawValue), .text(JSONText.array(item.aliases)),
-                       .text(JSONText.array(item.titles)), .integer(Int64(item.mentionCount)), .integer(Int64(item.postCount)),
-                       seen[rank].first.map(SQLValue.text) ?? .null, seen[rank].last.map(SQLValue.text) ?? .null,
-                       .integer(Int64(rank + 1))]
+            rows.append(item.id)
+            rows.append(item.name)
+            rows.append(item.type.rawValue)
+            rows.appendText { JSONText.appendArray(item.aliases, to: &$0) }
+            rows.appendText { JSONText.appendArray(item.titles, to: &$0) }
+            rows.append(item.mentionCount)
+            rows.append(item.postCount)
+            rows.append(seen[rank].first)
+            rows.append(seen[rank].last)
+            rows.append(rank + 1)
         }
-        return values
+        return rows
     }
 
-    private static func aliases(_ corpus: EntityCorpus) -> [SQLValue] {
-        var values: [SQLValue] = []
-        for item in corpus.entities {
-            values += [.text(item.id), .text(item.name), .text(EntityExtractor.searchKey(item.name)), .integer(1)]
-            for name in item.aliases {
-                values += [.text(item.id), .text(name), .text(EntityExtractor.searchKey(name)), .integer(0)]
-            }
+    private static func aliases(_ corpus: EntityCorpus) -> RowBuffer {
+        var rows = RowBuffer(columns: 4)
+        func add(_ item: Entity, _ name: String, isName: Bool) {
+            rows.append(item.id)
+            rows.append(name)
+            rows.append(EntityExtractor.searchKey(name))
+            rows.append(isName ? 1 : 0)
         }
-        return values
+        for item in corpus.entities {
+            add(item, item.name, isName: true)
+            for name in item.aliases { add(item, name, isName: false) }
+        }
+        return rows
     }
 
     /// Each entity's posts, `[[rowid,count],…]` in rowid order; an entity's rank is its index + 1,
     /// a post's rowid its place in id order + 1. The pairs are put in entity order by counting, not
     /// sorting: each entity gets a slot range, filled in rowid order.
-    private static func entityPosts(_ corpus: EntityCorpus, _ layout: PostLayout) -> [SQLValue] {
+    private static func entityPosts(_ corpus: EntityCorpus, _ layout: PostLayout) -> RowBuffer {
         var next = [Int](repeating: 0, count: corpus.entities.count + 1)
         for row in corpus.mentions { next[row.entity + 1] += 1 }
         for entity in corpus.entities.indices { next[entity + 1] += next[entity] }
@@ -128,7 +138,7 @@ final class EntityRows: @unchecked Sendable {
 
     /// Each post's entities, `[[rank,count],…]`, most mentioned first; equal counts in rank order
     /// (most mentioned overall first).
-    private static func postEntities(_ corpus: EntityCorpus, _ layout: PostLayout) -> [SQLValue] {
+    private static func postEntities(_ corpus: EntityCorpus, _ layout: PostLayout) -> RowBuffer {
         pairRows(Array(layout.byID.indices)) { place in
             let rows = corpus.mentions[layout.rows[layout.byID[place]]].sorted { ($1.count, $0.entity) < ($0.count, $1.entity) }
             return (place + 1, rows.map { ($0.entity + 1, $0.count) }[...])
@@ -137,42 +147,48 @@ final class EntityRows: @unchecked Sendable {
 
     /// The rows `(key, [[a,b],…])` that `pairs` gives for `items`, in order, built on all cores a
     /// slice at a time; an item without pairs has no row.
-    private static func pairRows(_ items: [Int], _ pairs: @Sendable (Int) -> (key: Int, pairs: ArraySlice<(Int, Int)>)) -> [SQLValue] {
+    private static func pairRows(_ items: [Int], _ pairs: @Sendable (Int) -> (key: Int, pairs: ArraySlice<(Int, Int)>)) -> RowBuffer {
         let slices = stride(from: 0, to: items.count, by: 1024).map { $0..<min($0 + 1024, items.count) }
-        return Parallel.map(slices) { slice in
-            var values: [SQLValue] = []
-            values.reserveCapacity(slice.count * 2)
-            var json: [UInt8] = []
+        let parts = Parallel.map(slices) { slice in
+            var rows = RowBuffer(columns: 2)
+            rows.reserve(rows: slice.count, textBytes: slice.count * 64)
             for item in items[slice] {
                 let (key, list) = pairs(item)
                 guard !list.isEmpty else { continue }
-                json.removeAll(keepingCapacity: true)
-                json.append(0x5B)
-                for (n, (a, b)) in list.enumerated() {
-                    json += n > 0 ? ",[".utf8 : "[".utf8
-                    appendPadded(a, 1, to: &json)
-                    json.append(0x2C)
-                    appendPadded(b, 1, to: &json)
+                rows.append(key)
+                rows.appendText { json in
+                    json.append(0x5B)
+                    for (n, (a, b)) in list.enumerated() {
+                        json += n > 0 ? ",[".utf8 : "[".utf8
+                        appendPadded(a, 1, to: &json)
+                        json.append(0x2C)
+                        appendPadded(b, 1, to: &json)
+                        json.append(0x5D)
+                    }
                     json.append(0x5D)
                 }
-                json.append(0x5D)
-                values += [.integer(Int64(key)), .text(String(decoding: json, as: UTF8.self))]
             }
-            return values
-        }.flatMap { $0 }
+            return rows
+        }
+        var rows = RowBuffer(columns: 2)
+        rows.reserve(rows: parts.reduce(0) { $0 + $1.rowCount }, textBytes: parts.reduce(0) { $0 + $1.textBytes })
+        for part in parts { rows.append(contentsOf: part) }
+        return rows
     }
 
-    private static func quotes(_ corpus: EntityCorpus, posts: [ArchivePost]) -> [SQLValue] {
+    private static func quotes(_ corpus: EntityCorpus, posts: [ArchivePost]) -> RowBuffer {
         var seq = [Int](repeating: 0, count: posts.count)
-        var values: [SQLValue] = []
-        values.reserveCapacity(corpus.quotes.count * 5)
+        var rows = RowBuffer(columns: 5)
+        rows.reserve(rows: corpus.quotes.count, textBytes: corpus.quotes.count * 160)
         for item in corpus.quotes {
             seq[item.post] += 1
-            values += [.text(posts[item.post].id), .integer(Int64(seq[item.post])),
-                       item.speaker.map { .text(corpus.entities[$0].id) } ?? .null,
-                       item.speakerText.map(SQLValue.text) ?? .null, .text(item.text)]
+            rows.append(posts[item.post].id)
+            rows.append(seq[item.post])
+            rows.append(item.speaker.map { corpus.entities[$0].id })
+            rows.append(item.speakerText)
+            rows.append(item.text)
         }
-        return values
+        return rows
     }
 
     /// `published_at` of each entity's earliest and latest post in time order (day, then minute;

@@ -1,5 +1,6 @@
 /// Inserts many rows into one table with multi-row `INSERT … VALUES (…),(…)` statements: one bind
-/// and one step per hundred rows instead of per row, which is most of the cost of small rows.
+/// and one step per hundred rows instead of per row, which is most of the cost of small rows. The
+/// rows come in a ``RowBuffer``, whose text is bound where it lies.
 public struct BulkInsert {
     private let database: Database
     private let table: String
@@ -16,16 +17,20 @@ public struct BulkInsert {
         self.columns = columns
     }
 
-    /// Inserts the rows of `values`, `columns` values per row in column order.
-    public mutating func insert(_ values: [SQLValue]) throws {
-        precondition(values.count % columns == 0, "values are not whole rows")
-        var start = 0
-        while start < values.count {
-            let rows = min(Self.batch, (values.count - start) / columns)
-            let statement = try self.statement(rows: rows)
-            try statement.bind(values[start..<(start + rows * columns)])
-            _ = try statement.step()
-            start += rows * columns
+    /// Inserts the rows of `rows`, which has this table's columns.
+    public mutating func insert(_ rows: RowBuffer) throws {
+        precondition(rows.columns == columns, "rows of another shape")
+        defer { for statement in statements.values { statement.clearBindings() } }
+        try rows.text.withUnsafeBufferPointer { text in
+            var row = 0
+            var textStart = 0
+            while row < rows.rowCount {
+                let count = min(Self.batch, rows.rowCount - row)
+                let statement = try self.statement(rows: count)
+                try statement.bind(rows.cells[(row * columns)..<((row + count) * columns)], text: text, textStart: &textStart)
+                _ = try statement.step()
+                row += count
+            }
         }
     }
 

@@ -9,13 +9,19 @@ public enum JSONText {
 
     /// `["a","b"]`.
     public static func array(_ items: [String]) -> String {
-        var out: [UInt8] = [0x5B]
+        var out: [UInt8] = []
+        appendArray(items, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends `["a","b"]` to a byte buffer.
+    public static func appendArray(_ items: [String], to out: inout [UInt8]) {
+        out.append(0x5B)
         for (i, item) in items.enumerated() {
             if i > 0 { out.append(0x2C) }
             append(item, to: &out)
         }
         out.append(0x5D)
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// An object of optional string fields, keys in the order given; nil values are `null`.

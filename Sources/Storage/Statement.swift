@@ -33,6 +33,40 @@ public final class Statement {
         try bindAll(values) { $0?.sqlValue ?? .null }
     }
 
+    /// Binds `cells` (values of a ``RowBuffer``) to parameters 1...n without copying their text:
+    /// it is read from `text`, the first text value starting at `textStart`, which moves past the
+    /// last. The bytes must stay in place until ``clearBindings()``.
+    func bind(_ cells: ArraySlice<RowBuffer.Cell>, text: UnsafeBufferPointer<UInt8>, textStart: inout Int) throws(SQLiteError) {
+        let db = try database.openHandle(sql: sql)
+        sqlite3_reset(handle)
+        guard cells.count == Int(sqlite3_bind_parameter_count(handle)) else {
+            throw SQLiteError(code: SQLITE_RANGE, message: "expected \(sqlite3_bind_parameter_count(handle)) arguments, got \(cells.count)", sql: sql)
+        }
+        var index: Int32 = 1
+        for cell in cells {
+            let rc: Int32
+            switch cell {
+            case .null:
+                rc = sqlite3_bind_null(handle, index)
+            case .integer(let value):
+                rc = sqlite3_bind_int64(handle, index, value)
+            case .text(let end):
+                // An empty value still needs a pointer: a nil one would bind NULL.
+                let bytes = end > textStart ? text.baseAddress! + textStart : emptyText.utf8Start
+                rc = sqlite3_bind_text64(handle, index, UnsafeRawPointer(bytes).assumingMemoryBound(to: CChar.self),
+                                         UInt64(end - textStart), nil, UInt8(SQLITE_UTF8))
+                textStart = end
+            }
+            guard rc == SQLITE_OK else { throw SQLiteError(code: rc, message: String(cString: sqlite3_errmsg(db)), sql: sql) }
+            index += 1
+        }
+    }
+
+    /// Unbinds every parameter (they become NULL), so that no binding points at memory that goes.
+    func clearBindings() {
+        sqlite3_clear_bindings(handle)
+    }
+
     /// Advances to the next row: `true` when a row is available, `false` when done.
     public func step() throws -> Bool {
         try checkedStep()
@@ -147,6 +181,9 @@ public final class Statement {
         }
     }
 }
+
+/// The bytes bound for an empty text value.
+private let emptyText: StaticString = ""
 
 /// SQLite's SQLITE_TRANSIENT destructor: SQLite copies the bound bytes before returning.
 private var sqliteTransient: sqlite3_destructor_type {
