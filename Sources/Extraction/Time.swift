@@ -162,17 +162,20 @@ enum ZoneAbbreviation {
     }
 }
 
-/// Appends `value` in decimal, zero-padded to at least `width` digits (`7` → `07`).
+/// Appends `value` in decimal, zero-padded to at least `width` digits (`7` → `07`). The digits are
+/// found last first, by constant divisions (a multiplication each), into a buffer on the stack.
 public func appendPadded(_ value: Int, _ width: Int, to bytes: inout [UInt8]) {
     if value < 0 { bytes.append(0x2D) }
     var rest = value.magnitude
-    var scale: UInt = 1
-    var digits = 1
-    while rest / scale >= 10 { scale *= 10; digits += 1 }
-    for _ in digits..<max(width, digits) { bytes.append(0x30) }
-    while scale > 0 {
-        bytes.append(0x30 + UInt8(rest / scale))
-        rest %= scale
-        scale /= 10
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in // UInt.max has 20
+        var start = digits.count
+        repeat {
+            start -= 1
+            digits[start] = 0x30 + UInt8(truncatingIfNeeded: rest % 10)
+            rest /= 10
+        } while rest > 0
+        let count = digits.count - start
+        if width > count { bytes.append(contentsOf: repeatElement(0x30, count: width - count)) }
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[start...]))
     }
 }

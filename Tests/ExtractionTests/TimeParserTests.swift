@@ -13,6 +13,20 @@ final class TimeParserTests: XCTestCase {
         XCTAssertEqual(Timestamp(day: day, hour: 12, minute: 30, offsetMinutes: -570).description, "2022-02-01T12:30:00-09:30")
     }
 
+    func testNumbersAreWrittenInDecimalToAMinimumWidth() {
+        func written(_ value: Int, _ width: Int) -> String {
+            var bytes = Array("x".utf8)
+            appendPadded(value, width, to: &bytes)
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        XCTAssertEqual(written(0, 1), "x0")
+        XCTAssertEqual(written(7, 2), "x07")
+        XCTAssertEqual(written(1234, 2), "x1234")
+        XCTAssertEqual(written(-42, 4), "x-0042")
+        XCTAssertEqual(written(Int.max, 1), "x\(Int.max)")
+        XCTAssertEqual(written(Int.min, 1), "x\(Int.min)")
+    }
+
     func testEasternTimeFollowsDaylightSaving() {
         XCTAssertEqual(TimeParser.timestamp(in: "8:08 p.m. ET, February 11, 2022")?.description, "2022-02-11T20:08:00-05:00")
         XCTAssertEqual(TimeParser.timestamp(in: "9:30 a.m. ET, July 4, 2023")?.description, "2023-07-04T09:30:00-04:00")
