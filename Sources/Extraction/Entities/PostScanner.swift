@@ -25,13 +25,8 @@ struct PostScanner {
     private var quotes = QuoteFinder()
     /// The most recent mention that looked like a person, for `he said`.
     private var lastPerson: Int?
-    /// The hashes of the post's lower-case words: a 4096-bit filter that rules most words out at
-    /// once, and the hashes themselves, which decide (the filter alone wrongly matched about one
-    /// capitalised word in fifteen in a post of 300 distinct lower-case words).
-    private var lowercaseWords = [UInt64](repeating: 0, count: 64)
-    /// The first `lowercaseCount` are the hashes; the rest is room, grown when a paragraph needs more.
-    private var lowercaseHashes = [UInt64](repeating: 0, count: 512)
-    private var lowercaseCount = 0
+    /// The post's words that are not capitalised.
+    private var lowercase = LowercaseWords()
 
     static func scan(_ post: PostText) -> PostCandidates {
         var scanner = PostScanner()
@@ -51,8 +46,7 @@ struct PostScanner {
 
     /// Reads one post, starting from a clean state but keeping the buffers of the last one.
     mutating func scan(_ post: PostText) -> PostCandidates {
-        for k in lowercaseWords.indices { lowercaseWords[k] = 0 }
-        lowercaseCount = 0
+        lowercase.removeAll()
         mentions = []
         indexByKey.removeAll()
         quotes = QuoteFinder()
@@ -64,7 +58,7 @@ struct PostScanner {
         for caption in post.captions { scanParagraph(caption, headline: false) }
         for paragraph in post.body { scanParagraph(paragraph, headline: false) }
         quotes.finish()
-        for m in mentions.indices where mentions[m].words == 1 && seenInLowercase(mentions[m].key) {
+        for m in mentions.indices where mentions[m].words == 1 && lowercase.contains(mentions[m].key) {
             mentions[m].evidence.insert(.commonWord)
         }
         for quote in quotes.found {
@@ -91,12 +85,11 @@ struct PostScanner {
         }
         text.withUTF8 { bytes in
             buffer.withUnsafeMutableBufferPointer { buffer in
-                var count = Tokenizer.tokenize(bytes, into: buffer)
+                var count = lowercase.write(room: bytes.count) { Tokenizer.tokenize(bytes, into: buffer, lowercase: &$0) }
                 if count > 0, memchr(bytes.baseAddress!, 0x28, bytes.count) != nil { // brackets are rare
                     count = Self.dropEditorialParentheses(UnsafeMutableBufferPointer(rebasing: buffer[..<count]))
                 }
                 let tokens = UnsafeMutableBufferPointer(rebasing: buffer[..<count])
-                classifyWords(tokens)
                 let paragraph = Paragraph(text: bytes, tokens: UnsafeBufferPointer(tokens), headline: headline)
                 let personBefore = lastPerson
                 spans.removeAll(keepingCapacity: true)
@@ -104,29 +97,6 @@ struct PostScanner {
                 if !headline { quotes.read(paragraph, spans: spans, mentions: mentions, lastPerson: personBefore) }
             }
         }
-    }
-
-    /// Gives each word its lexicon classes, and notes the lower-case ones in ``lowercaseWords``.
-    private mutating func classifyWords(_ tokens: UnsafeMutableBufferPointer<Token>) {
-        let lexicon = Lexicon.table
-        if lowercaseHashes.count < lowercaseCount + tokens.count {
-            lowercaseHashes += repeatElement(0, count: max(tokens.count, lowercaseHashes.count))
-        }
-        var count = lowercaseCount
-        lowercaseWords.withUnsafeMutableBufferPointer { lowercaseWords in
-            lowercaseHashes.withUnsafeMutableBufferPointer { lowercaseHashes in
-                for k in tokens.indices where tokens[k].kind == .word {
-                    tokens[k].classes = lexicon[tokens[k].hash] ?? []
-                    if !tokens[k].isCapitalized {
-                        let bit = tokens[k].hash & 4095
-                        lowercaseWords[Int(bit >> 6)] |= 1 << (bit & 63)
-                        lowercaseHashes[count] = tokens[k].hash
-                        count += 1
-                    }
-                }
-            }
-        }
-        lowercaseCount = count
     }
 
     /// Removes the brackets of an editor's insertion into a quote, `(Russian President Vladimir)
@@ -147,11 +117,6 @@ struct PostScanner {
             count -= 2
         }
         return count
-    }
-
-    private func seenInLowercase(_ hash: UInt64) -> Bool {
-        let bit = hash & 4095
-        return lowercaseWords[Int(bit >> 6)] & (1 << (bit & 63)) != 0 && lowercaseHashes[..<lowercaseCount].contains(hash)
     }
 
     // MARK: runs

@@ -42,27 +42,33 @@ struct Token {
 /// capitals (`U.S.`) and of a known abbreviation (`Gen.`) belongs to its word, so that only real
 /// sentence ends become `stop` tokens.
 enum Tokenizer {
-    /// Writes the tokens of `text` to `tokens` and returns how many there are. A token takes at
-    /// least one byte, so `tokens` needs room for `text.count` of them; only that many bytes are read.
-    static func tokenize(_ text: UnsafeBufferPointer<UInt8>, into tokens: UnsafeMutableBufferPointer<Token>) -> Int {
+    /// Writes the tokens of `text` to `tokens`, each word with its ``Lexicon`` classes, notes the
+    /// words that are not capitalised in `lowercase`, and returns how many tokens there are. A
+    /// token takes at least one byte, so `tokens` and `lowercase` need room for `text.count` of
+    /// them; only that many bytes are read.
+    static func tokenize(_ text: UnsafeBufferPointer<UInt8>, into tokens: UnsafeMutableBufferPointer<Token>,
+                         lowercase: inout LowercaseWords.Writer) -> Int {
         let text = UnsafeBufferPointer(rebasing: text[..<min(text.count, tokens.count, Int(Int32.max))])
+        let lexicon = Lexicon.table
         let n = text.count
         var count = 0
         var i = 0
         var sentenceStart = true
         while i < n {
             let b = text[i]
-            if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D { i += 1; continue }
-            if b == 0xC2, i + 1 < n, text[i + 1] == 0xA0 { i += 2; continue } // no-break space
-            guard isWordByte(text, i) else {
-                let (kind, length) = mark(text, at: i)
-                if kind == .stop || kind == .colon { sentenceStart = true }
-                let end = min(i + length, n)
-                tokens[count] = Token(start: Int32(truncatingIfNeeded: i), end: Int32(truncatingIfNeeded: end), hash: 0,
-                                      kind: kind, flags: [], classes: [])
-                count += 1
-                i = end
-                continue
+            if !isASCIILetter(b) { // most tokens are words that start with a letter
+                if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D { i += 1; continue }
+                if b == 0xC2, i + 1 < n, text[i + 1] == 0xA0 { i += 2; continue } // no-break space
+                guard isWordByte(text, i) else {
+                    let (kind, length) = mark(text, at: i)
+                    if kind == .stop || kind == .colon { sentenceStart = true }
+                    let end = min(i + length, n)
+                    tokens[count] = Token(start: Int32(truncatingIfNeeded: i), end: Int32(truncatingIfNeeded: end), hash: 0,
+                                          kind: kind, flags: [], classes: [])
+                    count += 1
+                    i = end
+                    continue
+                }
             }
             // A word, read here rather than in a function of its own: a call per word cost as much
             // as reading its letters.
@@ -75,29 +81,31 @@ enum Tokenizer {
             // only when it matters (``hasLowercaseASCII(_:_:_:)``), not on every byte.
             var lowerNonASCII = false
             var dots = 0
-            if b >= 0x41 && b <= 0x5A {
+            if b &- 0x41 < 26 {
                 flags.insert(.capitalized)
             } else if b >= 0xC3 {
                 if NameForms.isUppercaseScalar(text, at: start) { flags.insert(.capitalized) }
             }
             scan: while i < n {
-                // Most bytes are ASCII letters: read a stretch of them eight bytes at a time, then
-                // one by one near the end of the text.
                 let run = i
-                while i &+ 8 <= n {
-                    let eight = UInt64(littleEndian: UnsafeRawPointer(text.baseAddress! + i).loadUnaligned(as: UInt64.self))
-                    let length = asciiLetters(eight)
-                    var lowered = eight | 0x2020_2020_2020_2020
-                    for _ in 0..<length {
-                        hash = NameForms.mix(hash, UInt8(truncatingIfNeeded: lowered))
-                        lowered >>= 8
+                letters: do {
+                    // Most bytes are ASCII letters: read a stretch of them eight bytes at a time,
+                    // then one by one near the end of the text.
+                    while i &+ 8 <= n {
+                        let eight = UInt64(littleEndian: UnsafeRawPointer(text.baseAddress! + i).loadUnaligned(as: UInt64.self))
+                        let length = asciiLetters(eight)
+                        var lowered = eight | 0x2020_2020_2020_2020
+                        for _ in 0..<length {
+                            hash = NameForms.mix(hash, UInt8(truncatingIfNeeded: lowered))
+                            lowered >>= 8
+                        }
+                        i &+= length
+                        if length < 8 { break letters } // at a byte that is not a letter
                     }
-                    i &+= length
-                    if length < 8 { break }
-                }
-                while i < n, case let b = text[i] | 0x20, b &- 0x61 < 26 {
-                    hash = NameForms.mix(hash, b)
-                    i &+= 1
+                    while i < n, case let b = text[i] | 0x20, b &- 0x61 < 26 {
+                        hash = NameForms.mix(hash, b)
+                        i &+= 1
+                    }
                 }
                 letters &+= i &- run
                 guard i < n else { break scan }
@@ -151,8 +159,9 @@ enum Tokenizer {
             }
             if letters >= 2 && !lowerNonASCII && !hasLowercaseASCII(text, start, i) { flags.insert(.allCaps) }
             tokens[count] = Token(start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: i), hash: hash,
-                                  kind: .word, flags: flags, classes: [])
+                                  kind: .word, flags: flags, classes: lexicon[hash] ?? [])
             count += 1
+            if !flags.contains(.capitalized) { lowercase.insert(hash) }
             if flags.contains(.possessive) {
                 i += possessiveLength(text, i)
             } else if i < n, text[i] == 0x20 {
