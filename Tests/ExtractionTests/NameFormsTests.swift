@@ -61,11 +61,12 @@ final class NameFormsTests: XCTestCase {
         var tokens = [Token](repeating: Token(start: 0, end: 0, hash: 0, kind: .other, flags: [], classes: []), count: text.utf8.count)
         var copy = text
         var lowercase = LowercaseWords()
-        let count = copy.withUTF8 { bytes in
+        let (count, marks) = copy.withUTF8 { bytes in
             tokens.withUnsafeMutableBufferPointer { tokens in
                 lowercase.write(room: bytes.count) { Tokenizer.tokenize(bytes, into: tokens, lowercase: &$0) }
             }
         }
+        XCTAssertEqual(marks, [Token.Kinds(.stop), Token.Kinds(.openQuote), Token.Kinds(.closeQuote), Token.Kinds(.comma)])
         tokens.removeLast(tokens.count - count)
         let words = tokens.filter(\.isWord).map { token -> String in
             let bytes = Array(text.utf8)[Int(token.start)..<Int(token.end)]
@@ -76,6 +77,7 @@ final class NameFormsTests: XCTestCase {
         let oneill = tokens.first { $0.isWord && $0.hash == NameForms.hash("oneill") }
         XCTAssertTrue(oneill?.flags.contains(.possessive) ?? false)
         XCTAssertTrue(tokens.first { $0.hash == NameForms.hash("us") }?.flags.contains(.allCaps) ?? false)
+        XCTAssertEqual(tokens.filter { $0.flags.contains(.nameWord) }.count, 7) // `Gen.` … `Kyiv`, not `Yes` (a function word)
         XCTAssertEqual(tokens.filter { $0.kind == .stop }.count, 2)
         XCTAssertTrue(tokens.first { $0.hash == NameForms.hash("yes") }?.flags.contains(.sentenceStart) ?? false)
         XCTAssertEqual(tokens.filter { $0.kind == .openQuote }.count, 1)

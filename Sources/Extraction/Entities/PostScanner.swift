@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// The per-post pass: finds the names a post uses and what the post says about each, and its quotes.
 ///
 /// Each paragraph is tokenised (``Tokenizer``) and read as *runs*: maximal sequences of
@@ -68,7 +62,7 @@ struct PostScanner {
     }
 
     private mutating func addByline(_ name: String) {
-        let words = NameForms.words(name).count
+        let words = NameForms.wordRanges(name).count
         guard words >= 1, words <= 5 else { return }
         _ = record(name, key: NameForms.hash(name), hint: .person, evidence: [.byline, .running], words: words)
     }
@@ -85,12 +79,12 @@ struct PostScanner {
         }
         text.withUTF8 { bytes in
             buffer.withUnsafeMutableBufferPointer { buffer in
-                var count = lowercase.write(room: bytes.count) { Tokenizer.tokenize(bytes, into: buffer, lowercase: &$0) }
-                if count > 0, memchr(bytes.baseAddress!, 0x28, bytes.count) != nil { // brackets are rare
+                var (count, marks) = lowercase.write(room: bytes.count) { Tokenizer.tokenize(bytes, into: buffer, lowercase: &$0) }
+                if marks.contains(Token.Kinds(.openParen)) { // brackets are rare
                     count = Self.dropEditorialParentheses(UnsafeMutableBufferPointer(rebasing: buffer[..<count]))
                 }
                 let tokens = UnsafeMutableBufferPointer(rebasing: buffer[..<count])
-                let paragraph = Paragraph(text: bytes, tokens: UnsafeBufferPointer(tokens), headline: headline)
+                let paragraph = Paragraph(text: bytes, tokens: UnsafeBufferPointer(tokens), marks: marks, headline: headline)
                 let personBefore = lastPerson
                 spans.removeAll(keepingCapacity: true)
                 findRuns(paragraph, wordByWord: headline && paragraph.isTitleCase)
@@ -153,8 +147,7 @@ struct PostScanner {
     }
 
     private func startsRun(_ token: Token) -> Bool {
-        token.kind == .word && (token.isCapitalized || token.flags.contains(.allCaps))
-            && token.classes.isDisjoint(with: WordClass.breaker) && !token.flags.contains(.hasDigit)
+        token.flags.contains(.nameWord)
     }
 
     private func joinsRun(_ token: Token) -> Bool {
@@ -566,6 +559,8 @@ struct PostScanner {
 struct Paragraph {
     let text: UnsafeBufferPointer<UInt8>
     let tokens: UnsafeBufferPointer<Token>
+    /// The kinds of the marks among the tokens (brackets may have been dropped since).
+    let marks: Token.Kinds
     let headline: Bool
 
     /// The text from the start of token `a` to the end of token `b - 1`; where brackets were

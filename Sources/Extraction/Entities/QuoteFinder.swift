@@ -23,7 +23,7 @@ struct QuoteFinder {
         paragraphNumber += 1
         let t = p.tokens
         var marks: [(open: Int, close: Int?)] = []
-        var k = 0
+        var k = p.marks.contains(Token.Kinds(.openQuote)) ? 0 : t.count // most paragraphs quote nothing
         while k < t.count {
             guard t[k].kind == .openQuote else { k += 1; continue }
             var c = k + 1

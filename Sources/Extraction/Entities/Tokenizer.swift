@@ -7,6 +7,13 @@ struct Token {
         case word, comma, stop, colon, semicolon, openQuote, closeQuote, dash, openParen, closeParen, other
     }
 
+    /// A set of ``Kind``s.
+    struct Kinds: OptionSet {
+        let rawValue: UInt16
+        init(rawValue: UInt16) { self.rawValue = rawValue }
+        init(_ kind: Kind) { rawValue = 1 << kind.rawValue }
+    }
+
     struct Flags: OptionSet {
         let rawValue: UInt16
         /// First letter upper-case.
@@ -21,6 +28,9 @@ struct Token {
         /// The first word of a sentence (after an opening quote, too).
         static let sentenceStart = Flags(rawValue: 1 << 5)
         static let hyphenated = Flags(rawValue: 1 << 6)
+        /// Can be part of a capitalised run (``PostScanner``): capitalised or all capitals, without
+        /// a digit, and of no class that ends a run (``WordClass/breaker``).
+        static let nameWord = Flags(rawValue: 1 << 7)
     }
 
     var start: Int32
@@ -43,15 +53,16 @@ struct Token {
 /// sentence ends become `stop` tokens.
 enum Tokenizer {
     /// Writes the tokens of `text` to `tokens`, each word with its ``Lexicon`` classes, notes the
-    /// words that are not capitalised in `lowercase`, and returns how many tokens there are. A
-    /// token takes at least one byte, so `tokens` and `lowercase` need room for `text.count` of
-    /// them; only that many bytes are read.
+    /// words that are not capitalised in `lowercase`, and returns how many tokens there are and
+    /// the kinds of the marks among them. A token takes at least one byte, so `tokens` and
+    /// `lowercase` need room for `text.count` of them; only that many bytes are read.
     static func tokenize(_ text: UnsafeBufferPointer<UInt8>, into tokens: UnsafeMutableBufferPointer<Token>,
-                         lowercase: inout LowercaseWords.Writer) -> Int {
+                         lowercase: inout LowercaseWords.Writer) -> (count: Int, marks: Token.Kinds) {
         let text = UnsafeBufferPointer(rebasing: text[..<min(text.count, tokens.count, Int(Int32.max))])
         let lexicon = Lexicon.table
         let n = text.count
         var count = 0
+        var marks: Token.Kinds = []
         var i = 0
         var sentenceStart = true
         while i < n {
@@ -62,6 +73,7 @@ enum Tokenizer {
                 guard isWordByte(text, i) else {
                     let (kind, length) = mark(text, at: i)
                     if kind == .stop || kind == .colon { sentenceStart = true }
+                    marks.insert(Token.Kinds(kind))
                     let end = min(i + length, n)
                     tokens[count] = Token(start: Int32(truncatingIfNeeded: i), end: Int32(truncatingIfNeeded: end), hash: 0,
                                           kind: kind, flags: [], classes: [])
@@ -158,8 +170,12 @@ enum Tokenizer {
                 }
             }
             if letters >= 2 && !lowerNonASCII && !hasLowercaseASCII(text, start, i) { flags.insert(.allCaps) }
+            let classes = lexicon[hash] ?? []
+            if !flags.isDisjoint(with: [.capitalized, .allCaps]) && !flags.contains(.hasDigit) && classes.isDisjoint(with: WordClass.breaker) {
+                flags.insert(.nameWord)
+            }
             tokens[count] = Token(start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: i), hash: hash,
-                                  kind: .word, flags: flags, classes: lexicon[hash] ?? [])
+                                  kind: .word, flags: flags, classes: classes)
             count += 1
             if !flags.contains(.capitalized) { lowercase.insert(hash) }
             if flags.contains(.possessive) {
@@ -168,7 +184,7 @@ enum Tokenizer {
                 i += 1 // the usual space after a word, skipped here rather than by another turn of the loop
             }
         }
-        return count
+        return (count, marks)
     }
 
     /// The kind and length of the mark (not a word, not space) at `i`.
