@@ -42,8 +42,8 @@ struct PostScanner {
     mutating func scan(_ post: PostText) -> PostCandidates {
         lowercase.removeAll()
         mentions = []
-        // A name for about every 80 bytes of text: room for all of them in most posts at once, rather
-        // than growing the list append by append (and copying it each time).
+        // Posts name about one thing per 80 bytes of text: room for one per 60 holds all the names of
+        // most posts at once, rather than growing the list append by append (a copy each time).
         let bytes = post.body.reduce(post.headline?.utf8.count ?? 0) { $0 + $1.utf8.count }
             + post.captions.reduce(0) { $0 + $1.utf8.count }
         mentions.reserveCapacity(4 + bytes / 60)
