@@ -60,7 +60,13 @@ final class NameFormsTests: XCTestCase {
         let text = "Gen. J. R. O'Neill’s U.S. team met Ukraine-Russia envoys\u{00A0}in Kyiv. “Yes,” she said."
         var tokens = [Token](repeating: Token(start: 0, end: 0, hash: 0, kind: .other, flags: [], classes: []), count: text.utf8.count)
         var copy = text
-        let count = copy.withUTF8 { bytes in tokens.withUnsafeMutableBufferPointer { Tokenizer.tokenize(bytes, into: $0) } }
+        var lowercase = LowercaseWords()
+        let (count, marks) = copy.withUTF8 { bytes in
+            tokens.withUnsafeMutableBufferPointer { tokens in
+                lowercase.write(room: bytes.count) { Tokenizer.tokenize(bytes, into: tokens, lowercase: &$0) }
+            }
+        }
+        XCTAssertEqual(marks, [Token.Kinds(.stop), Token.Kinds(.openQuote), Token.Kinds(.closeQuote), Token.Kinds(.comma)])
         tokens.removeLast(tokens.count - count)
         let words = tokens.filter(\.isWord).map { token -> String in
             let bytes = Array(text.utf8)[Int(token.start)..<Int(token.end)]
@@ -71,9 +77,14 @@ final class NameFormsTests: XCTestCase {
         let oneill = tokens.first { $0.isWord && $0.hash == NameForms.hash("oneill") }
         XCTAssertTrue(oneill?.flags.contains(.possessive) ?? false)
         XCTAssertTrue(tokens.first { $0.hash == NameForms.hash("us") }?.flags.contains(.allCaps) ?? false)
+        XCTAssertEqual(tokens.filter { $0.flags.contains(.nameWord) }.count, 7) // `Gen.` … `Kyiv`, not `Yes` (a function word)
         XCTAssertEqual(tokens.filter { $0.kind == .stop }.count, 2)
         XCTAssertTrue(tokens.first { $0.hash == NameForms.hash("yes") }?.flags.contains(.sentenceStart) ?? false)
         XCTAssertEqual(tokens.filter { $0.kind == .openQuote }.count, 1)
+        XCTAssertEqual(tokens.first { $0.hash == NameForms.hash("she") }?.classes.contains(.personPronoun), true)
+        XCTAssertEqual(tokens.first { $0.hash == NameForms.hash("gen") }?.classes.contains(.titleHead), true)
+        XCTAssertTrue(lowercase.contains(NameForms.hash("envoys")))
+        XCTAssertFalse(lowercase.contains(NameForms.hash("kyiv")))
     }
 
     func testEightBytesAtATimeFindTheEndOfALetterRun() {

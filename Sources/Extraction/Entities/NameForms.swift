@@ -13,10 +13,15 @@ enum NameForms {
         (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
     }
 
-    /// Mixes the folded form of the character at `text[start..<end]` into `hash`.
+    /// Mixes the folded form of the text at `text[start..<end]` into `hash`.
     static func mixFolded(_ hash: UInt64, _ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> UInt64 {
         var h = hash
-        foldBytes(text, start, end) { h = mix(h, $0) }
+        var i = start
+        while i < end, case let c = text[i] | 0x20, c &- 0x61 < 26 { // ASCII letters, the usual bytes, lower-cased
+            h = mix(h, c)
+            i += 1
+        }
+        foldBytes(text, i, end) { h = mix(h, $0) }
         return h
     }
 

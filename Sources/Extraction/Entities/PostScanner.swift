@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// The per-post pass: finds the names a post uses and what the post says about each, and its quotes.
 ///
 /// Each paragraph is tokenised (``Tokenizer``) and read as *runs*: maximal sequences of
@@ -25,13 +19,8 @@ struct PostScanner {
     private var quotes = QuoteFinder()
     /// The most recent mention that looked like a person, for `he said`.
     private var lastPerson: Int?
-    /// The hashes of the post's lower-case words: a 4096-bit filter that rules most words out at
-    /// once, and the hashes themselves, which decide (the filter alone wrongly matched about one
-    /// capitalised word in fifteen in a post of 300 distinct lower-case words).
-    private var lowercaseWords = [UInt64](repeating: 0, count: 64)
-    /// The first `lowercaseCount` are the hashes; the rest is room, grown when a paragraph needs more.
-    private var lowercaseHashes = [UInt64](repeating: 0, count: 512)
-    private var lowercaseCount = 0
+    /// The post's words that are not capitalised.
+    private var lowercase = LowercaseWords()
 
     static func scan(_ post: PostText) -> PostCandidates {
         var scanner = PostScanner()
@@ -51,9 +40,13 @@ struct PostScanner {
 
     /// Reads one post, starting from a clean state but keeping the buffers of the last one.
     mutating func scan(_ post: PostText) -> PostCandidates {
-        for k in lowercaseWords.indices { lowercaseWords[k] = 0 }
-        lowercaseCount = 0
+        lowercase.removeAll()
         mentions = []
+        // Posts name about one thing per 80 bytes of text: room for one per 60 holds all the names of
+        // most posts at once, rather than growing the list append by append (a copy each time).
+        let bytes = post.body.reduce(post.headline?.utf8.count ?? 0) { $0 + $1.utf8.count }
+            + post.captions.reduce(0) { $0 + $1.utf8.count }
+        mentions.reserveCapacity(4 + bytes / 60)
         indexByKey.removeAll()
         quotes = QuoteFinder()
         lastPerson = nil
@@ -64,7 +57,7 @@ struct PostScanner {
         for caption in post.captions { scanParagraph(caption, headline: false) }
         for paragraph in post.body { scanParagraph(paragraph, headline: false) }
         quotes.finish()
-        for m in mentions.indices where mentions[m].words == 1 && seenInLowercase(mentions[m].key) {
+        for m in mentions.indices where mentions[m].words == 1 && lowercase.contains(mentions[m].key) {
             mentions[m].evidence.insert(.commonWord)
         }
         for quote in quotes.found {
@@ -74,7 +67,7 @@ struct PostScanner {
     }
 
     private mutating func addByline(_ name: String) {
-        let words = NameForms.words(name).count
+        let words = NameForms.wordRanges(name).count
         guard words >= 1, words <= 5 else { return }
         _ = record(name, key: NameForms.hash(name), hint: .person, evidence: [.byline, .running], words: words)
     }
@@ -91,42 +84,18 @@ struct PostScanner {
         }
         text.withUTF8 { bytes in
             buffer.withUnsafeMutableBufferPointer { buffer in
-                var count = Tokenizer.tokenize(bytes, into: buffer)
-                if count > 0, memchr(bytes.baseAddress!, 0x28, bytes.count) != nil { // brackets are rare
+                var (count, marks) = lowercase.write(room: bytes.count) { Tokenizer.tokenize(bytes, into: buffer, lowercase: &$0) }
+                if marks.contains(Token.Kinds(.openParen)) { // brackets are rare
                     count = Self.dropEditorialParentheses(UnsafeMutableBufferPointer(rebasing: buffer[..<count]))
                 }
                 let tokens = UnsafeMutableBufferPointer(rebasing: buffer[..<count])
-                classifyWords(tokens)
-                let paragraph = Paragraph(text: bytes, tokens: UnsafeBufferPointer(tokens), headline: headline)
+                let paragraph = Paragraph(text: bytes, tokens: UnsafeBufferPointer(tokens), marks: marks, headline: headline)
                 let personBefore = lastPerson
                 spans.removeAll(keepingCapacity: true)
                 findRuns(paragraph, wordByWord: headline && paragraph.isTitleCase)
                 if !headline { quotes.read(paragraph, spans: spans, mentions: mentions, lastPerson: personBefore) }
             }
         }
-    }
-
-    /// Gives each word its lexicon classes, and notes the lower-case ones in ``lowercaseWords``.
-    private mutating func classifyWords(_ tokens: UnsafeMutableBufferPointer<Token>) {
-        let lexicon = Lexicon.table
-        if lowercaseHashes.count < lowercaseCount + tokens.count {
-            lowercaseHashes += repeatElement(0, count: max(tokens.count, lowercaseHashes.count))
-        }
-        var count = lowercaseCount
-        lowercaseWords.withUnsafeMutableBufferPointer { lowercaseWords in
-            lowercaseHashes.withUnsafeMutableBufferPointer { lowercaseHashes in
-                for k in tokens.indices where tokens[k].kind == .word {
-                    tokens[k].classes = lexicon[tokens[k].hash] ?? []
-                    if !tokens[k].isCapitalized {
-                        let bit = tokens[k].hash & 4095
-                        lowercaseWords[Int(bit >> 6)] |= 1 << (bit & 63)
-                        lowercaseHashes[count] = tokens[k].hash
-                        count += 1
-                    }
-                }
-            }
-        }
-        lowercaseCount = count
     }
 
     /// Removes the brackets of an editor's insertion into a quote, `(Russian President Vladimir)
@@ -147,11 +116,6 @@ struct PostScanner {
             count -= 2
         }
         return count
-    }
-
-    private func seenInLowercase(_ hash: UInt64) -> Bool {
-        let bit = hash & 4095
-        return lowercaseWords[Int(bit >> 6)] & (1 << (bit & 63)) != 0 && lowercaseHashes[..<lowercaseCount].contains(hash)
     }
 
     // MARK: runs
@@ -188,8 +152,7 @@ struct PostScanner {
     }
 
     private func startsRun(_ token: Token) -> Bool {
-        token.kind == .word && (token.isCapitalized || token.flags.contains(.allCaps))
-            && token.classes.isDisjoint(with: WordClass.breaker) && !token.flags.contains(.hasDigit)
+        token.flags.contains(.nameWord)
     }
 
     private func joinsRun(_ token: Token) -> Bool {
@@ -601,6 +564,8 @@ struct PostScanner {
 struct Paragraph {
     let text: UnsafeBufferPointer<UInt8>
     let tokens: UnsafeBufferPointer<Token>
+    /// The kinds of the marks among the tokens (brackets may have been dropped since).
+    let marks: Token.Kinds
     let headline: Bool
 
     /// The text from the start of token `a` to the end of token `b - 1`; where brackets were

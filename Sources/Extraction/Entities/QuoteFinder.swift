@@ -23,7 +23,7 @@ struct QuoteFinder {
         paragraphNumber += 1
         let t = p.tokens
         var marks: [(open: Int, close: Int?)] = []
-        var k = 0
+        var k = p.marks.contains(Token.Kinds(.openQuote)) ? 0 : t.count // most paragraphs quote nothing
         while k < t.count {
             guard t[k].kind == .openQuote else { k += 1; continue }
             var c = k + 1
@@ -134,9 +134,9 @@ struct QuoteFinder {
     private func speaker(_ p: Paragraph, _ a: Int, _ b: Int, _ spans: [PostScanner.Span], _ mentions: [SurfaceMention],
                          _ lastPerson: Int?) -> (Int?, String?)? {
         guard a < b, b - a <= 8 else { return nil }
-        let inside = spans.filter { $0.end > a && $0.start < b }
+        let inside = spans.lazy.filter { $0.end > a && $0.start < b }
         // A full name before a lone capitalised word: `Regional Governor Tamsin Okoro`.
-        let named = inside.first { [.person, .name].contains(mentions[$0.mention].hint) }
+        let named = inside.first { mentions[$0.mention].hint == .person || mentions[$0.mention].hint == .name }
             ?? inside.first { mentions[$0.mention].hint == .word }
             ?? inside.first { mentions[$0.mention].hint == .organization }
             ?? inside.first

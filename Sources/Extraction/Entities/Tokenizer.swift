@@ -7,6 +7,13 @@ struct Token {
         case word, comma, stop, colon, semicolon, openQuote, closeQuote, dash, openParen, closeParen, other
     }
 
+    /// A set of ``Kind``s.
+    struct Kinds: OptionSet {
+        let rawValue: UInt16
+        init(rawValue: UInt16) { self.rawValue = rawValue }
+        init(_ kind: Kind) { rawValue = 1 << kind.rawValue }
+    }
+
     struct Flags: OptionSet {
         let rawValue: UInt16
         /// First letter upper-case.
@@ -21,6 +28,9 @@ struct Token {
         /// The first word of a sentence (after an opening quote, too).
         static let sentenceStart = Flags(rawValue: 1 << 5)
         static let hyphenated = Flags(rawValue: 1 << 6)
+        /// Can be part of a capitalised run (``PostScanner``): capitalised or all capitals, without
+        /// a digit, and of no class that ends a run (``WordClass/breaker``).
+        static let nameWord = Flags(rawValue: 1 << 7)
     }
 
     var start: Int32
@@ -42,27 +52,35 @@ struct Token {
 /// capitals (`U.S.`) and of a known abbreviation (`Gen.`) belongs to its word, so that only real
 /// sentence ends become `stop` tokens.
 enum Tokenizer {
-    /// Writes the tokens of `text` to `tokens` and returns how many there are. A token takes at
-    /// least one byte, so `tokens` needs room for `text.count` of them; only that many bytes are read.
-    static func tokenize(_ text: UnsafeBufferPointer<UInt8>, into tokens: UnsafeMutableBufferPointer<Token>) -> Int {
+    /// Writes the tokens of `text` to `tokens`, each word with its ``Lexicon`` classes, notes the
+    /// words that are not capitalised in `lowercase`, and returns how many tokens there are and
+    /// the kinds of the marks among them. A token takes at least one byte, so `tokens` and
+    /// `lowercase` need room for `text.count` of them; only that many bytes are read.
+    static func tokenize(_ text: UnsafeBufferPointer<UInt8>, into tokens: UnsafeMutableBufferPointer<Token>,
+                         lowercase: inout LowercaseWords.Writer) -> (count: Int, marks: Token.Kinds) {
         let text = UnsafeBufferPointer(rebasing: text[..<min(text.count, tokens.count, Int(Int32.max))])
+        let lexicon = Lexicon.table
         let n = text.count
         var count = 0
+        var marks: Token.Kinds = []
         var i = 0
         var sentenceStart = true
         while i < n {
             let b = text[i]
-            if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D { i += 1; continue }
-            if b == 0xC2, i + 1 < n, text[i + 1] == 0xA0 { i += 2; continue } // no-break space
-            guard isWordByte(text, i) else {
-                let (kind, length) = mark(text, at: i)
-                if kind == .stop || kind == .colon { sentenceStart = true }
-                let end = min(i + length, n)
-                tokens[count] = Token(start: Int32(truncatingIfNeeded: i), end: Int32(truncatingIfNeeded: end), hash: 0,
-                                      kind: kind, flags: [], classes: [])
-                count += 1
-                i = end
-                continue
+            if !isASCIILetter(b) { // most tokens are words that start with a letter
+                if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D { i += 1; continue }
+                if b == 0xC2, i + 1 < n, text[i + 1] == 0xA0 { i += 2; continue } // no-break space
+                guard isWordByte(text, i) else {
+                    let (kind, length) = mark(text, at: i)
+                    if kind == .stop || kind == .colon { sentenceStart = true }
+                    marks.insert(Token.Kinds(kind))
+                    let end = min(i + length, n)
+                    tokens[count] = Token(start: Int32(truncatingIfNeeded: i), end: Int32(truncatingIfNeeded: end), hash: 0,
+                                          kind: kind, flags: [], classes: [])
+                    count += 1
+                    i = end
+                    continue
+                }
             }
             // A word, read here rather than in a function of its own: a call per word cost as much
             // as reading its letters.
@@ -75,29 +93,31 @@ enum Tokenizer {
             // only when it matters (``hasLowercaseASCII(_:_:_:)``), not on every byte.
             var lowerNonASCII = false
             var dots = 0
-            if b >= 0x41 && b <= 0x5A {
+            if b &- 0x41 < 26 {
                 flags.insert(.capitalized)
             } else if b >= 0xC3 {
                 if NameForms.isUppercaseScalar(text, at: start) { flags.insert(.capitalized) }
             }
             scan: while i < n {
-                // Most bytes are ASCII letters: read a stretch of them eight bytes at a time, then
-                // one by one near the end of the text.
                 let run = i
-                while i &+ 8 <= n {
-                    let eight = UInt64(littleEndian: UnsafeRawPointer(text.baseAddress! + i).loadUnaligned(as: UInt64.self))
-                    let length = asciiLetters(eight)
-                    var lowered = eight | 0x2020_2020_2020_2020
-                    for _ in 0..<length {
-                        hash = NameForms.mix(hash, UInt8(truncatingIfNeeded: lowered))
-                        lowered >>= 8
+                letters: do {
+                    // Most bytes are ASCII letters: read a stretch of them eight bytes at a time,
+                    // then one by one near the end of the text.
+                    while i &+ 8 <= n {
+                        let eight = UInt64(littleEndian: UnsafeRawPointer(text.baseAddress! + i).loadUnaligned(as: UInt64.self))
+                        let length = asciiLetters(eight)
+                        var lowered = eight | 0x2020_2020_2020_2020
+                        for _ in 0..<length {
+                            hash = NameForms.mix(hash, UInt8(truncatingIfNeeded: lowered))
+                            lowered >>= 8
+                        }
+                        i &+= length
+                        if length < 8 { break letters } // at a byte that is not a letter
                     }
-                    i &+= length
-                    if length < 8 { break }
-                }
-                while i < n, case let b = text[i] | 0x20, b &- 0x61 < 26 {
-                    hash = NameForms.mix(hash, b)
-                    i &+= 1
+                    while i < n, case let b = text[i] | 0x20, b &- 0x61 < 26 {
+                        hash = NameForms.mix(hash, b)
+                        i &+= 1
+                    }
                 }
                 letters &+= i &- run
                 guard i < n else { break scan }
@@ -150,16 +170,21 @@ enum Tokenizer {
                 }
             }
             if letters >= 2 && !lowerNonASCII && !hasLowercaseASCII(text, start, i) { flags.insert(.allCaps) }
+            let classes = lexicon[hash] ?? []
+            if !flags.isDisjoint(with: [.capitalized, .allCaps]) && !flags.contains(.hasDigit) && classes.isDisjoint(with: WordClass.breaker) {
+                flags.insert(.nameWord)
+            }
             tokens[count] = Token(start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: i), hash: hash,
-                                  kind: .word, flags: flags, classes: [])
+                                  kind: .word, flags: flags, classes: classes)
             count += 1
+            if !flags.contains(.capitalized) { lowercase.insert(hash) }
             if flags.contains(.possessive) {
                 i += possessiveLength(text, i)
             } else if i < n, text[i] == 0x20 {
                 i += 1 // the usual space after a word, skipped here rather than by another turn of the loop
             }
         }
-        return count
+        return (count, marks)
     }
 
     /// The kind and length of the mark (not a word, not space) at `i`.
