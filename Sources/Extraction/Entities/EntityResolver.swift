@@ -14,8 +14,8 @@
 ///    capitalised word with no evidence at all (a sentence's first word, a headline's capitals)
 ///    is dropped.
 ///
-/// Step 3, the naming of the entities and the rows of each post run on all cores; clusters are
-/// numbered in post order, so the result does not depend on scheduling.
+/// Step 3 and the naming of the entities run on all cores; clusters are numbered in post order, so
+/// the result does not depend on scheduling.
 enum EntityResolver {
     static func resolve(_ posts: [PostCandidates]) -> EntityCorpus {
         let resolver = Resolution(table: SurfaceTable(posts), posts: posts)
@@ -258,6 +258,8 @@ private final class Resolution: @unchecked Sendable {
         private var clusterOfKey: [ClusterKey: Int] = [:]
         /// Cluster of each mention of each post (nil: not an entity).
         private(set) var resolved: [[Int?]] = []
+        /// The number of mentions that have a cluster.
+        private(set) var resolvedCount = 0
         /// The cluster of all the mentions of each surface (-1: none seen yet; -2: not all in one cluster).
         private var clusterOfSurface: [Int32]
 
@@ -285,6 +287,7 @@ private final class Resolution: @unchecked Sendable {
                 let one = clusterOfSurface[ids[m]]
                 clusterOfSurface[ids[m]] = one == -1 || one == cluster ? Int32(cluster) : -2
                 row.append(cluster)
+                resolvedCount += 1
             }
             resolved.append(row)
         }
@@ -356,9 +359,7 @@ private final class Resolution: @unchecked Sendable {
         }
         // Entities that share a slug get `-2`, `-3` … in an order that does not depend on input
         // order: by type (in the order of its name), then most mentioned, then first made.
-        var sameSlug: [String: [Int]] = [:]
-        for index in entities.indices { sameSlug[entities[index].id, default: []].append(index) }
-        for var shared in sameSlug.values where shared.count > 1 {
+        for var shared in Self.sharedSlugs(entities) {
             shared.sort { (Self.typeOrder[entities[$0].type]!, -entities[$0].mentionCount, $0)
                 < (Self.typeOrder[entities[$1].type]!, -entities[$1].mentionCount, $1) }
             for (n, index) in shared.enumerated() where n > 0 { entities[index].id += "-\(n + 1)" }
@@ -372,15 +373,49 @@ private final class Resolution: @unchecked Sendable {
             if prefixes[$0] != prefixes[$1] { return prefixes[$0] < prefixes[$1] }
             return entities[$0].id < entities[$1].id
         }
-        var rankOfCluster = [Int](repeating: 0, count: clusters.list.count)
-        for (rank, cluster) in ranked.enumerated() { rankOfCluster[cluster] = rank }
-        let entityOfCluster = rankOfCluster
-
-        let rows = Parallel.map(Array(posts.indices)) {
-            Self.rows(post: $0, posts[$0], clusters: clusters.resolved[$0], entityOfCluster: entityOfCluster)
+        var entityOfCluster = [Int](repeating: 0, count: clusters.list.count)
+        for (rank, cluster) in ranked.enumerated() { entityOfCluster[cluster] = rank }
+        // The entities put in rank order by swaps, which move them without copying.
+        var position = entityOfCluster
+        for index in entities.indices {
+            while position[index] != index {
+                let target = position[index]
+                entities.swapAt(index, target)
+                position.swapAt(index, target)
+            }
         }
-        return EntityCorpus(entities: ranked.map { entities[$0] }, mentions: rows.flatMap(\.mentions),
-                            quotes: rows.flatMap(\.quotes))
+
+        var mentions: [EntityMention] = []
+        mentions.reserveCapacity(clusters.resolvedCount)
+        var quotes: [Quote] = []
+        quotes.reserveCapacity(posts.reduce(0) { $0 + $1.quotes.count })
+        for p in posts.indices {
+            Self.appendRows(post: p, posts[p], clusters: clusters.resolved[p], entityOfCluster: entityOfCluster,
+                            mentions: &mentions, quotes: &quotes)
+        }
+        return EntityCorpus(entities: entities, mentions: mentions, quotes: quotes)
+    }
+
+    /// The indices of the entities that share their slug with others, by slug; the slugs are told
+    /// apart by their FNV hashes (the next key is probed when two slugs share one).
+    private static func sharedSlugs(_ entities: [Entity]) -> Dictionary<Int, [Int]>.Values {
+        var firstOfSlug = HashTable<Int>(capacity: entities.count)
+        var shared: [Int: [Int]] = [:]
+        for index in entities.indices {
+            var key = entities[index].id.utf8.reduce(NameForms.fnvOffset, NameForms.mix)
+            while true {
+                guard let first = firstOfSlug[key] else {
+                    firstOfSlug.set(key, index)
+                    break
+                }
+                if entities[first].id == entities[index].id {
+                    shared[first, default: [first]].append(index)
+                    break
+                }
+                key &+= 1
+            }
+        }
+        return shared.values
     }
 
     /// The ranks of the types by name, the order in which entities that share a slug are numbered.
@@ -399,19 +434,18 @@ private final class Resolution: @unchecked Sendable {
         return prefix
     }
 
-    /// The mention rows of post `p` (one per entity, in entity order) and its quotes; `clusters`
-    /// has the cluster of each of its mentions.
-    private static func rows(post p: Int, _ post: PostCandidates, clusters: [Int?], entityOfCluster: [Int])
-        -> (mentions: [EntityMention], quotes: [Quote]) {
-        var mentions: [EntityMention] = []
-        mentions.reserveCapacity(post.mentions.count)
+    /// Appends the mention rows of post `p` (one per entity, in entity order) and its quotes;
+    /// `clusters` has the cluster of each of its mentions.
+    private static func appendRows(post p: Int, _ post: PostCandidates, clusters: [Int?], entityOfCluster: [Int],
+                                   mentions: inout [EntityMention], quotes: inout [Quote]) {
+        let start = mentions.count
         for m in post.mentions.indices {
             if let cluster = clusters[m] { mentions.append(EntityMention(post: p, entity: entityOfCluster[cluster], count: post.mentions[m].count)) }
         }
-        mentions.sort { $0.entity < $1.entity }
-        var last = -1
-        for row in mentions.indices {
-            if last >= 0, mentions[last].entity == mentions[row].entity {
+        mentions[start...].sort { $0.entity < $1.entity }
+        var last = start - 1
+        for row in start..<mentions.count {
+            if last >= start, mentions[last].entity == mentions[row].entity {
                 mentions[last].count += mentions[row].count
             } else {
                 last += 1
@@ -419,8 +453,6 @@ private final class Resolution: @unchecked Sendable {
             }
         }
         mentions.removeLast(mentions.count - last - 1)
-        var quotes: [Quote] = []
-        quotes.reserveCapacity(post.quotes.count)
         for quote in post.quotes {
             var speaker: Int?
             var speakerText = quote.speakerText
@@ -429,7 +461,6 @@ private final class Resolution: @unchecked Sendable {
             }
             quotes.append(Quote(post: p, speaker: speaker, speakerText: speakerText, text: quote.text))
         }
-        return (mentions, quotes)
     }
 
     private func name(_ cluster: Cluster) -> String {
@@ -449,7 +480,13 @@ private final class Resolution: @unchecked Sendable {
     /// Whether `form` has a space (`form.contains(" ")`), read on bytes unless a space byte could be
     /// part of a larger character.
     private static func hasSpace(_ form: String) -> Bool {
-        form.utf8.contains(0x20) && (form.utf8.allSatisfy { $0 < 0x80 } || form.contains(" "))
+        var bytes = form
+        // nil: a space byte in a text that is not all ASCII.
+        let space: Bool? = bytes.withUTF8 { bytes in
+            guard bytes.contains(0x20) else { return false }
+            return bytes.allSatisfy { $0 < 0x80 } ? true : nil
+        }
+        return space ?? form.contains(" ")
     }
 
     private func aliases(_ cluster: Cluster, name: String) -> [String] {
