@@ -79,9 +79,11 @@ private final class Resolution: @unchecked Sendable {
     let organizations: OrganizationIndex
     /// Gazetteer places named (not only as demonyms) somewhere in the corpus.
     let namedPlaces: Set<Int32>
-    /// Full-name persons and qualified organisations by context, with their mention counts.
-    let peopleByContext: [Int: GroupCounts]
-    let organizationsByContext: [Int: GroupCounts]
+    /// The context of each post, numbered in the order of first use.
+    let contextOfPost: [Int]
+    /// Full-name persons and qualified organisations by context number, with their mention counts.
+    let peopleByContext: [GroupCounts]
+    let organizationsByContext: [GroupCounts]
     /// Mentions of each person group in the corpus.
     let personWeight: [Int]
     /// For each surface that may be a lone surname, the person groups its skeleton may refer to
@@ -124,28 +126,42 @@ private final class Resolution: @unchecked Sendable {
         organizations = OrganizationIndex(table: table, organizations: organizationSurfaces)
         namedPlaces = places
         var personWeight = [Int](repeating: 0, count: people.groups.count)
-        var peopleByContext: [Int: GroupCounts] = [:]
-        var organizationsByContext: [Int: GroupCounts] = [:]
+        var contextNumbers = HashTable<Int>(capacity: 256)
+        var contextOfPost: [Int] = []
+        contextOfPost.reserveCapacity(posts.count)
+        var peopleByContext: [GroupCounts] = []
+        var organizationsByContext: [GroupCounts] = []
         for p in posts.indices {
             let ids = table.postSurfaces[p]
-            let context = posts[p].context
+            let key = UInt64(truncatingIfNeeded: posts[p].context)
+            let context: Int
+            if let known = contextNumbers[key] {
+                context = known
+            } else {
+                context = peopleByContext.count
+                contextNumbers.set(key, context)
+                peopleByContext.append(GroupCounts())
+                organizationsByContext.append(GroupCounts())
+            }
+            contextOfPost.append(context)
             for m in posts[p].mentions.indices {
                 let count = posts[p].mentions[m].count
                 if let group = people.groupOfSurface[ids[m]] {
-                    peopleByContext[context, default: GroupCounts()].add(count, to: group)
+                    peopleByContext[context].add(count, to: group)
                     personWeight[group] += count
                 } else if posts[p].mentions[m].hint == .organization, posts[p].mentions[m].words > 1,
                           let group = organizations.groupOfSurface[ids[m]] {
-                    organizationsByContext[context, default: GroupCounts()].add(count, to: group)
+                    organizationsByContext[context].add(count, to: group)
                 }
             }
         }
         self.personWeight = personWeight
+        self.contextOfPost = contextOfPost
         self.peopleByContext = peopleByContext
         self.organizationsByContext = organizationsByContext
-        skeletonPeople = table.surfaces.map { surface in
-            switch surface.hint {
-            case .person, .name, .word, .place: return people.candidates(forSurname: surface.skeleton)
+        skeletonPeople = table.surfaces.indices.map { id in
+            switch table[id].hint {
+            case .person, .name, .word, .place: return people.candidates(forSurname: table[id].skeleton)
             case .organization, .demonym: return []
             }
         }
@@ -163,8 +179,8 @@ private final class Resolution: @unchecked Sendable {
         let ids = table.postSurfaces[p]
         here.people.removeAll()
         here.organizations.removeAll()
-        here.peopleInContext = peopleByContext[post.context] ?? Self.noGroups
-        here.organizationsInContext = organizationsByContext[post.context] ?? Self.noGroups
+        here.peopleInContext = peopleByContext[contextOfPost[p]]
+        here.organizationsInContext = organizationsByContext[contextOfPost[p]]
         for m in post.mentions.indices {
             if let group = people.groupOfSurface[ids[m]] { here.people.add(post.mentions[m].count, to: group) }
             if post.mentions[m].hint == .organization, let group = organizations.groupOfSurface[ids[m]] {
@@ -183,12 +199,9 @@ private final class Resolution: @unchecked Sendable {
         var people = GroupCounts()
         /// Organisation groups named in the post (count: how many of its spellings).
         var organizations = GroupCounts()
-        var peopleInContext = noGroups
-        var organizationsInContext = noGroups
+        var peopleInContext = GroupCounts()
+        var organizationsInContext = GroupCounts()
     }
-
-    /// The counts of a context that names no groups.
-    private static let noGroups = GroupCounts()
 
     /// What mention `m` of `post`, of surface `id`, refers to. (Mentions are read in place: a copy
     /// of one costs more than the look-up.)
