@@ -125,7 +125,7 @@ private final class Resolution: @unchecked Sendable {
         self.people = people
         organizations = OrganizationIndex(table: table, organizations: organizationSurfaces)
         namedPlaces = places
-        var personWeight = [Int](repeating: 0, count: people.groups.count)
+        var personWeight = [Int](repeating: 0, count: people.groupCount)
         var contextNumbers = HashTable<Int>(capacity: 256)
         var contextOfPost: [Int] = []
         contextOfPost.reserveCapacity(posts.count)
@@ -290,7 +290,7 @@ private final class Resolution: @unchecked Sendable {
         private var clusterOfSurface: [Int32]
 
         init(_ resolution: Resolution) {
-            clusterOfPerson = Array(repeating: -1, count: resolution.people.groups.count)
+            clusterOfPerson = Array(repeating: -1, count: resolution.people.groupCount)
             clusterOfOrganization = Array(repeating: -1, count: resolution.organizations.groups.count)
             clusterOfPlace = Array(repeating: -1, count: Gazetteer.data.places.count)
             clusterOfSurface = Array(repeating: -1, count: resolution.table.surfaces.count)

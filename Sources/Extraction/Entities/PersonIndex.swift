@@ -9,8 +9,8 @@
 struct PersonIndex {
     /// Group of each full-name surface.
     private(set) var groupOfSurface: SurfaceGroups
-    /// Surfaces of each group.
-    private(set) var groups: [[Int]] = []
+    /// The number of groups.
+    private(set) var groupCount = 0
     /// Groups by surname skeleton.
     private var bySurname: [Skeleton: [Int]] = [:]
     /// Long surname skeletons one letter apart (`peskov`, `peskow`).
@@ -72,22 +72,43 @@ struct PersonIndex {
             parts.append(name)
         }
         var union = UnionFind(count: ids.count)
-        var bySkeleton: [Skeleton: [Int]] = [:]
+        // The surnames, numbered in the order of their first names, and the names of each surname
+        // in name order: `members[start[k]..<start[k + 1]]` for surname `k`.
+        var numberOfSurname: [Skeleton: Int] = [:]
+        numberOfSurname.reserveCapacity(ids.count)
+        var surnames: [Skeleton] = []
+        var surnameOfName: [Int] = []
+        surnameOfName.reserveCapacity(ids.count)
         for n in ids.indices {
-            bySkeleton[parts[n].surname, default: []].append(n)
+            if let known = numberOfSurname[parts[n].surname] {
+                surnameOfName.append(known)
+            } else {
+                numberOfSurname[parts[n].surname] = surnames.count
+                surnameOfName.append(surnames.count)
+                surnames.append(parts[n].surname)
+            }
         }
-        let surnames = bySkeleton.keys.sorted()
+        var start = [Int](repeating: 0, count: surnames.count + 1)
+        for k in surnameOfName { start[k + 1] += 1 }
+        for k in surnames.indices { start[k + 1] += start[k] }
+        var members = [Int](repeating: 0, count: ids.count)
+        var next = start
+        for n in ids.indices {
+            members[next[surnameOfName[n]]] = n
+            next[surnameOfName[n]] += 1
+        }
         // Same surname: compare given names.
-        for surname in surnames {
+        var distinct: [Int] = []
+        for k in surnames.indices {
             // The first name of each given name (most surnames have a few names: a list is quicker
             // than a dictionary), in the order of the given names.
-            var distinct: [Int] = []
-            for n in bySkeleton[surname]! {
+            distinct.removeAll(keepingCapacity: true)
+            for n in members[start[k]..<start[k + 1]] {
                 if let same = distinct.first(where: { parts[$0].given == parts[n].given }) { union.join(same, n) } else { distinct.append(n) }
             }
-            distinct.sort { parts[$0].given < parts[$1].given }
             // Many people share a common surname: too many to tell typos from relatives.
-            guard distinct.count <= 12 else { continue }
+            guard distinct.count > 1, distinct.count <= 12 else { continue }
+            distinct.sort { parts[$0].given < parts[$1].given }
             for i in distinct.indices {
                 for j in distinct.indices where j > i {
                     if Self.sameGiven(parts[distinct[i]], parts[distinct[j]]) {
@@ -98,25 +119,24 @@ struct PersonIndex {
         }
         // Surnames one letter apart: join names with the same given name.
         nearSurnames = Self.nearPairs(surnames)
-        for surname in surnames {
+        for (k, surname) in surnames.enumerated() {
             for other in nearSurnames[surname] ?? [] where surname < other {
-                for n in bySkeleton[surname]! {
-                    for m in bySkeleton[other]! where parts[n].given == parts[m].given {
+                let l = numberOfSurname[other]!
+                for n in members[start[k]..<start[k + 1]] {
+                    for m in members[start[l]..<start[l + 1]] where parts[n].given == parts[m].given {
                         union.join(n, m)
                     }
                 }
             }
         }
         let (groupOfName, groupCount) = union.numbered()
-        groups = Array(repeating: [], count: groupCount)
-        for (n, id) in ids.enumerated() {
-            groups[groupOfName[n]].append(id)
-            groupOfSurface[id] = groupOfName[n]
-        }
+        self.groupCount = groupCount
+        for (n, id) in ids.enumerated() { groupOfSurface[id] = groupOfName[n] }
         // The groups of each surname, in the order of their first names.
-        for surname in surnames {
+        bySurname.reserveCapacity(surnames.count)
+        for (k, surname) in surnames.enumerated() {
             var surnameGroups: [Int] = []
-            for n in bySkeleton[surname]! where !surnameGroups.contains(groupOfName[n]) { surnameGroups.append(groupOfName[n]) }
+            for n in members[start[k]..<start[k + 1]] where !surnameGroups.contains(groupOfName[n]) { surnameGroups.append(groupOfName[n]) }
             bySurname[surname] = surnameGroups
         }
     }
