@@ -104,14 +104,18 @@ struct PersonIndex {
             // than a dictionary), in the order of the given names.
             distinct.removeAll(keepingCapacity: true)
             for n in members[start[k]..<start[k + 1]] {
-                if let same = distinct.first(where: { parts[$0].given == parts[n].given }) { union.join(same, n) } else { distinct.append(n) }
+                if let same = distinct.first(where: { Self.sameSkeleton(parts[$0].given, parts[n].given) }) {
+                    union.join(same, n)
+                } else {
+                    distinct.append(n)
+                }
             }
             // Many people share a common surname: too many to tell typos from relatives.
             guard distinct.count > 1, distinct.count <= 12 else { continue }
             distinct.sort { parts[$0].given < parts[$1].given }
             for i in distinct.indices {
                 for j in distinct.indices where j > i {
-                    if Self.sameGiven(parts[distinct[i]], parts[distinct[j]]) {
+                    if Self.sameGiven(parts, distinct[i], distinct[j]) {
                         union.join(distinct[i], distinct[j])
                     }
                 }
@@ -123,7 +127,7 @@ struct PersonIndex {
             for other in nearSurnames[surname] ?? [] where surname < other {
                 let l = numberOfSurname[other]!
                 for n in members[start[k]..<start[k + 1]] {
-                    for m in members[start[l]..<start[l + 1]] where parts[n].given == parts[m].given {
+                    for m in members[start[l]..<start[l + 1]] where Self.sameSkeleton(parts[n].given, parts[m].given) {
                         union.join(n, m)
                     }
                 }
@@ -141,16 +145,24 @@ struct PersonIndex {
         }
     }
 
-    /// Whether two given names (with the same surname) name one person.
-    private static func sameGiven(_ a: NameParts, _ b: NameParts) -> Bool {
-        let (x, y) = (a.given.bytes, b.given.bytes)
+    /// Whether `a == b`, read in place: the keys first (which differ for most pairs), so that most
+    /// comparisons do not retain the bytes.
+    @inline(__always)
+    private static func sameSkeleton(_ a: borrowing Skeleton, _ b: borrowing Skeleton) -> Bool {
+        a.key == b.key && a.bytes == b.bytes
+    }
+
+    /// Whether the given names of names `i` and `j` of `parts` (with the same surname) name one person.
+    private static func sameGiven(_ parts: [NameParts], _ i: Int, _ j: Int) -> Bool {
+        let (x, y) = (parts[i].given.bytes, parts[j].given.bytes)
         if x.count == 1 || y.count == 1 { return x.first == y.first }
         let (short, long) = x.count <= y.count ? (x, y) : (y, x)
         if short.count >= 3 && long.starts(with: short) { return true }
         // A typo, with a role in common: one letter off, or two off next to a much more frequent spelling.
-        guard !a.roles.isDisjoint(with: b.roles), min(x.count, y.count) >= 3 else { return false }
+        guard !parts[i].roles.isDisjoint(with: parts[j].roles), min(x.count, y.count) >= 3 else { return false }
         let distance = NameForms.distance(x, y, limit: 2)
-        return distance <= 1 || distance == 2 && min(a.count, b.count) * 3 <= max(a.count, b.count)
+        let (a, b) = (parts[i].count, parts[j].count)
+        return distance <= 1 || distance == 2 && min(a, b) * 3 <= max(a, b)
     }
 
     /// Skeletons of six letters or more that are one edit apart. One edit leaves either the first
