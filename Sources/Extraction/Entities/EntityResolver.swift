@@ -41,8 +41,10 @@ enum EntityResolver {
 /// What one resolution knows of the corpus, set in `init` and never changed, so that `clusterKeys`
 /// and `build` may run on several threads at once; the clusters are made in ``Clusters``.
 private final class Resolution: @unchecked Sendable {
-    enum ClusterKey: Hashable {
-        case personGroup(Int), loneName(Skeleton), organization(Int), gazetteer(Int32), place(Skeleton)
+    /// What a mention refers to; lone names and places outside the gazetteer by the number of
+    /// their skeleton (``skeletonOfSurface``), so that a key holds no reference.
+    enum ClusterKey {
+        case personGroup(Int), loneName(Int32), organization(Int), gazetteer(Int32), place(Int32)
 
         var type: EntityType {
             switch self {
@@ -89,6 +91,12 @@ private final class Resolution: @unchecked Sendable {
     /// For each surface that may be a lone surname, the person groups its skeleton may refer to
     /// (``PersonIndex/candidates(forSurname:)``), looked up once rather than per mention.
     let skeletonPeople: [[Int]]
+    /// The number of each surface's skeleton, and of the skeleton its place is keyed by
+    /// (``placeKey(_:)``), skeletons numbered as first met (-1: organisations and demonyms, which
+    /// need none); and how many skeletons there are.
+    let skeletonOfSurface: [Int32]
+    let placeSkeletonOfSurface: [Int32]
+    let skeletonCount: Int
 
     init(table: SurfaceTable, posts: [PostCandidates]) {
         self.table = table
@@ -159,6 +167,7 @@ private final class Resolution: @unchecked Sendable {
         self.contextOfPost = contextOfPost
         self.peopleByContext = peopleByContext
         self.organizationsByContext = organizationsByContext
+        (skeletonOfSurface, placeSkeletonOfSurface, skeletonCount) = Self.numberSkeletons(table)
         skeletonPeople = table.surfaces.indices.map { id in
             switch table[id].hint {
             case .person, .name, .word, .place: return people.candidates(forSurname: table[id].skeleton)
@@ -241,14 +250,47 @@ private final class Resolution: @unchecked Sendable {
         }
     }
 
-    /// The key of a place outside the gazetteer. A name that ends with a natural feature's word is
-    /// keyed by the words before it, so that `Oskara River` and a later bare `Oskara` are one place.
-    private func placeKey(_ id: Int) -> ClusterKey {
-        let words = NameForms.words(table[id].form)
-        guard words.count > 1, let last = words.last, Self.featureHeads.contains(NameForms.hash(String(last))) else {
-            return .place(table[id].skeleton)
+    /// The key of a place outside the gazetteer.
+    private func placeKey(_ id: Int) -> ClusterKey { .place(placeSkeletonOfSurface[id]) }
+
+    /// ``skeletonOfSurface``, ``placeSkeletonOfSurface`` and ``skeletonCount`` of `table`. A place
+    /// whose name ends with a natural feature's word is keyed by the words before it, so that
+    /// `Oskara River` and a later bare `Oskara` are one place.
+    private static func numberSkeletons(_ table: SurfaceTable) -> (skeletons: [Int32], places: [Int32], count: Int) {
+        var numbers = HashTable<Int32>(capacity: table.surfaces.count)
+        var numbered: [Skeleton] = []
+        func number(_ skeleton: Skeleton) -> Int32 {
+            let number = find(skeleton.key, in: &numbers, matching: { numbered[Int($0)] == skeleton }) { Int32(numbered.count) }
+            if number == numbered.count { numbered.append(skeleton) }
+            return number
         }
-        return .place(Skeleton(words.dropLast().joined(separator: " ")))
+        var skeletons: [Int32] = []
+        var places: [Int32] = []
+        skeletons.reserveCapacity(table.surfaces.count)
+        places.reserveCapacity(table.surfaces.count)
+        for id in table.surfaces.indices {
+            let hint = table[id].hint
+            guard hint != .organization && hint != .demonym else {
+                skeletons.append(-1)
+                places.append(-1)
+                continue
+            }
+            let skeleton = number(table[id].skeleton)
+            skeletons.append(skeleton)
+            // Only these surfaces may be keyed as places by a name of several words.
+            let evidence = table[id].evidence
+            guard hint == .place || evidence.contains(.placeContext) && evidence.contains(.running) else {
+                places.append(skeleton)
+                continue
+            }
+            let words = NameForms.words(table[id].form)
+            if words.count > 1, let last = words.last, featureHeads.contains(NameForms.hash(String(last))) {
+                places.append(number(Skeleton(words.dropLast().joined(separator: " "))))
+            } else {
+                places.append(skeleton)
+            }
+        }
+        return (skeletons, places, numbered.count)
     }
 
     private static let featureHeads = Set("river lake sea ocean gulf bay strait peninsula mountains valley desert canal"
@@ -258,8 +300,8 @@ private final class Resolution: @unchecked Sendable {
     /// `, who`), a place (`in …`), or nothing. A word the posts also use in lower case is neither of
     /// the last two.
     private func lone(_ id: Int, _ here: Scope) -> ClusterKey? {
-        let skeleton = table[id].skeleton
-        guard !skeleton.isEmpty else { return nil }
+        guard !table[id].skeleton.isEmpty else { return nil }
+        let skeleton = skeletonOfSurface[id]
         if let group = people.group(among: skeletonPeople[id], inPost: here.people, inContext: here.peopleInContext, weight: personWeight) {
             return .personGroup(group)
         }
@@ -273,15 +315,10 @@ private final class Resolution: @unchecked Sendable {
     /// The clusters of a resolution and the cluster of each mention, made post by post in post order.
     struct Clusters {
         var list: [Cluster] = []
-        /// Clusters of person groups, organisation groups and gazetteer places by number (-1: none
-        /// yet), and of the other keys by key.
-        private var clusterOfPerson: [Int32]
-        private var clusterOfOrganization: [Int32]
-        private var clusterOfPlace: [Int32]
-        /// Clusters of lone names and places by the hash of their skeleton (in two tables), and by
-        /// key for the rare skeleton whose hash another one already has.
-        private var clusterOfSkeleton = [HashTable<Int>(capacity: 1024), HashTable<Int>(capacity: 1024)]
-        private var clusterOfKey: [ClusterKey: Int] = [:]
+        /// The cluster of each key (-1: none yet): person groups, lone names, organisation groups,
+        /// gazetteer places and other places by number, each kind from its ``firstSlot``.
+        private var clusterOfKey: [Int32]
+        private let firstSlot: (loneName: Int, organization: Int, gazetteer: Int, place: Int)
         /// Cluster of each mention of each post (nil: not an entity).
         private(set) var resolved: [[Int?]] = []
         /// The number of mentions that have a cluster.
@@ -290,9 +327,12 @@ private final class Resolution: @unchecked Sendable {
         private var clusterOfSurface: [Int32]
 
         init(_ resolution: Resolution) {
-            clusterOfPerson = Array(repeating: -1, count: resolution.people.groupCount)
-            clusterOfOrganization = Array(repeating: -1, count: resolution.organizations.groups.count)
-            clusterOfPlace = Array(repeating: -1, count: Gazetteer.data.places.count)
+            let loneName = resolution.people.groupCount
+            let organization = loneName + resolution.skeletonCount
+            let gazetteer = organization + resolution.organizations.groups.count
+            let place = gazetteer + Gazetteer.data.places.count
+            firstSlot = (loneName, organization, gazetteer, place)
+            clusterOfKey = Array(repeating: -1, count: place + resolution.skeletonCount)
             clusterOfSurface = Array(repeating: -1, count: resolution.table.surfaces.count)
         }
 
@@ -344,29 +384,16 @@ private final class Resolution: @unchecked Sendable {
 
         /// The cluster of `key`, created when it has none yet.
         private mutating func cluster(_ key: ClusterKey) -> Int {
+            let slot: Int
             switch key {
-            case .personGroup(let group):
-                if clusterOfPerson[group] < 0 { clusterOfPerson[group] = newCluster(key) }
-                return Int(clusterOfPerson[group])
-            case .organization(let group):
-                if clusterOfOrganization[group] < 0 { clusterOfOrganization[group] = newCluster(key) }
-                return Int(clusterOfOrganization[group])
-            case .gazetteer(let place):
-                if clusterOfPlace[Int(place)] < 0 { clusterOfPlace[Int(place)] = newCluster(key) }
-                return Int(clusterOfPlace[Int(place)])
-            case .loneName(let skeleton), .place(let skeleton):
-                let table = key.type == .person ? 0 : 1
-                if let existing = clusterOfSkeleton[table][skeleton.key] {
-                    if list[existing].key == key { return existing }
-                    if let other = clusterOfKey[key] { return other }
-                    let cluster = Int(newCluster(key))
-                    clusterOfKey[key] = cluster
-                    return cluster
-                }
-                let cluster = Int(newCluster(key))
-                clusterOfSkeleton[table].set(skeleton.key, cluster)
-                return cluster
+            case .personGroup(let group): slot = group
+            case .loneName(let skeleton): slot = firstSlot.loneName + Int(skeleton)
+            case .organization(let group): slot = firstSlot.organization + group
+            case .gazetteer(let place): slot = firstSlot.gazetteer + Int(place)
+            case .place(let skeleton): slot = firstSlot.place + Int(skeleton)
             }
+            if clusterOfKey[slot] < 0 { clusterOfKey[slot] = newCluster(key) }
+            return Int(clusterOfKey[slot])
         }
 
         private mutating func newCluster(_ key: ClusterKey) -> Int32 {
@@ -428,18 +455,9 @@ private final class Resolution: @unchecked Sendable {
         var firstOfSlug = HashTable<Int>(capacity: entities.count)
         var shared: [Int: [Int]] = [:]
         for index in entities.indices {
-            var key = entities[index].id.utf8.reduce(NameForms.fnvOffset, NameForms.mix)
-            while true {
-                guard let first = firstOfSlug[key] else {
-                    firstOfSlug.set(key, index)
-                    break
-                }
-                if entities[first].id == entities[index].id {
-                    shared[first, default: [first]].append(index)
-                    break
-                }
-                key &+= 1
-            }
+            let hash = entities[index].id.utf8.reduce(NameForms.fnvOffset, NameForms.mix)
+            let first = find(hash, in: &firstOfSlug, matching: { entities[$0].id == entities[index].id }) { index }
+            if first != index { shared[first, default: [first]].append(index) }
         }
         return shared.values
     }
@@ -559,4 +577,19 @@ private final class Resolution: @unchecked Sendable {
         }
         return byFolded.values.sorted { ($1.count, $0.form) < ($0.count, $1.form) }.prefix(10).map(\.form)
     }
+}
+
+/// The value of `table` for a value with hash `hash`: the one under `hash` or a following key for
+/// which `matches` holds (two values may share a hash), else `make()`'s, stored under the first free
+/// key from `hash` on.
+private func find<Value>(_ hash: UInt64, in table: inout HashTable<Value>, matching matches: (Value) -> Bool,
+                         else make: () -> Value) -> Value {
+    var key = hash
+    while let value = table[key] {
+        if matches(value) { return value }
+        key &+= 1
+    }
+    let value = make()
+    table.set(key, value)
+    return value
 }
