@@ -551,7 +551,8 @@ private final class Resolution: @unchecked Sendable {
 
     private func titles(_ cluster: Cluster) -> [String] {
         guard !cluster.titles.isEmpty else { return [] }
-        var byFolded: [String: (form: String, count: Int)] = [:]
+        // Titles told apart by the hashes of their folded forms (a short list).
+        var byFolded: [(hash: UInt64, form: String, count: Int)] = []
         // Most frequent first (then in text order), so that the spelling kept for titles that
         // differ only in case is the most frequent one, the same on every run.
         for (title, count) in cluster.titles.sorted(by: { ($1.value, $0.key) < ($0.value, $1.key) }) {
@@ -571,11 +572,14 @@ private final class Resolution: @unchecked Sendable {
             }
             guard !kept.isEmpty else { continue }
             let clean = String(decoding: kept, as: UTF8.self)
-            let key = NameForms.fold(clean)
-            let existing = byFolded[key]
-            byFolded[key] = (existing?.form ?? clean, (existing?.count ?? 0) + count)
+            let hash = NameForms.hash(clean)
+            if let same = byFolded.firstIndex(where: { $0.hash == hash }) {
+                byFolded[same].count += count
+            } else {
+                byFolded.append((hash, clean, count))
+            }
         }
-        return byFolded.values.sorted { ($1.count, $0.form) < ($0.count, $1.form) }.prefix(10).map(\.form)
+        return byFolded.sorted { ($1.count, $0.form) < ($0.count, $1.form) }.prefix(10).map(\.form)
     }
 }
 
