@@ -455,7 +455,8 @@ private final class Resolution: @unchecked Sendable {
         var firstOfSlug = HashTable<Int>(capacity: entities.count)
         var shared: [Int: [Int]] = [:]
         for index in entities.indices {
-            let hash = entities[index].id.utf8.reduce(NameForms.fnvOffset, NameForms.mix)
+            var slug = entities[index].id
+            let hash = slug.withUTF8 { $0.reduce(NameForms.fnvOffset, NameForms.mix) }
             let first = find(hash, in: &firstOfSlug, matching: { entities[$0].id == entities[index].id }) { index }
             if first != index { shared[first, default: [first]].append(index) }
         }
@@ -469,13 +470,12 @@ private final class Resolution: @unchecked Sendable {
     /// The first eight bytes of `text` as a number (zeros after a shorter text): two texts whose
     /// prefixes differ are in the order of their prefixes.
     private static func prefix(_ text: String) -> UInt64 {
-        var prefix: UInt64 = 0
-        var n = 0
-        for byte in text.utf8.prefix(8) {
-            prefix |= UInt64(byte) << (56 - 8 * n)
-            n += 1
+        var text = text
+        return text.withUTF8 { bytes in
+            var prefix: UInt64 = 0
+            for (n, byte) in bytes.prefix(8).enumerated() { prefix |= UInt64(byte) << (56 - 8 * n) }
+            return prefix
         }
-        return prefix
     }
 
     /// Appends the mention rows of post `p` (one per entity, in entity order) and its quotes;
