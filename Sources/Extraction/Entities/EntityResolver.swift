@@ -486,7 +486,11 @@ private final class Resolution: @unchecked Sendable {
         for m in post.mentions.indices {
             if let cluster = clusters[m] { mentions.append(EntityMention(post: p, entity: entityOfCluster[cluster], count: post.mentions[m].count)) }
         }
-        mentions[start...].sort { $0.entity < $1.entity }
+        // Sorted in place (sorting `mentions[start...]` would copy the slice out and back).
+        mentions.withUnsafeMutableBufferPointer { rows in
+            var tail = UnsafeMutableBufferPointer(rebasing: rows[start...])
+            tail.sort { $0.entity < $1.entity }
+        }
         var last = start - 1
         for row in start..<mentions.count {
             if last >= start, mentions[last].entity == mentions[row].entity {
