@@ -125,8 +125,9 @@ private final class Resolution: @unchecked Sendable {
                 break
             }
         }
-        let confirmed = Set(fullNames)
-        for id in table.surfaces.indices where table[id].hint == .name && !confirmed.contains(id) {
+        var confirmed = [Bool](repeating: false, count: table.surfaces.count)
+        for id in fullNames { confirmed[id] = true }
+        for id in table.surfaces.indices where table[id].hint == .name && !confirmed[id] {
             if surnames.contains(table[id].surname) { fullNames.append(id) }
         }
         let people = PersonIndex(table: table, fullNames: fullNames)
@@ -360,15 +361,28 @@ private final class Resolution: @unchecked Sendable {
 
         /// Pools the spellings, titles and titled forms of the mentions into their clusters: those of
         /// a surface whose mentions are all in one cluster at once (the table has pooled them over
-        /// the same mentions), the others mention by mention.
+        /// the same mentions; the first such surface of a cluster lends it its lists), the others
+        /// mention by mention.
         mutating func poolSpellings(_ table: SurfaceTable, _ posts: [PostCandidates]) {
             for id in table.surfaces.indices where clusterOfSurface[id] >= 0 {
                 let c = Int(clusterOfSurface[id])
                 if table[id].hint != .demonym {
-                    for (form, count) in table[id].forms { SurfaceTable.addForm(form, count, to: &list[c].forms) }
+                    if list[c].forms.isEmpty {
+                        list[c].forms = table[id].forms
+                    } else {
+                        for (form, count) in table[id].forms { SurfaceTable.addForm(form, count, to: &list[c].forms) }
+                    }
                 }
-                for (title, n) in table[id].titles { list[c].titles[title, default: 0] += n }
-                for (form, n) in table[id].titledForms { list[c].titledForms[form, default: 0] += n }
+                if list[c].titles.isEmpty {
+                    list[c].titles = table[id].titles
+                } else {
+                    for (title, n) in table[id].titles { list[c].titles[title, default: 0] += n }
+                }
+                if list[c].titledForms.isEmpty {
+                    list[c].titledForms = table[id].titledForms
+                } else {
+                    for (form, n) in table[id].titledForms { list[c].titledForms[form, default: 0] += n }
+                }
             }
             guard clusterOfSurface.contains(-2) else { return }
             for (p, post) in posts.enumerated() {
