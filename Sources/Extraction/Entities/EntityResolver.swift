@@ -552,16 +552,17 @@ private final class Resolution: @unchecked Sendable {
     }
 
     private func aliases(_ cluster: Cluster, name: String) -> [String] {
-        // Spellings are told apart by the hashes of their folded forms, like the surfaces of the table.
+        // Spellings are told apart by the hashes of their folded forms, like the surfaces of the table
+        // (the name itself, most often among them, is known without one).
         if cluster.forms.count <= 1 && cluster.titledForms.isEmpty {
-            guard let form = cluster.forms.first?.form, NameForms.hash(form) != NameForms.hash(name) else { return [] }
+            guard let form = cluster.forms.first?.form, form != name, NameForms.hash(form) != NameForms.hash(name) else { return [] }
             return [form]
         }
         var seen: Set<UInt64> = [NameForms.hash(name)]
         var out: [String] = []
         let ranked = cluster.forms.sorted { ($1.count, $0.form) < ($0.count, $1.form) }
             + cluster.titledForms.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { (form: $0.key, count: $0.value) }
-        for (form, _) in ranked where out.count < 20 {
+        for (form, _) in ranked where out.count < 20 && form != name {
             if seen.insert(NameForms.hash(form)).inserted { out.append(form) }
         }
         return out
