@@ -158,7 +158,7 @@ private final class Resolution: @unchecked Sendable {
                 if let group = people.groupOfSurface[ids[m]] {
                     peopleByContext[context].add(count, to: group)
                     personWeight[group] += count
-                } else if posts[p].mentions[m].hint == .organization, posts[p].mentions[m].words > 1,
+                } else if case .organization = posts[p].mentions[m].hint, posts[p].mentions[m].words > 1,
                           let group = organizations.groupOfSurface[ids[m]] {
                     organizationsByContext[context].add(count, to: group)
                 }
@@ -193,7 +193,8 @@ private final class Resolution: @unchecked Sendable {
         here.organizationsInContext = organizationsByContext[contextOfPost[p]]
         for m in post.mentions.indices {
             if let group = people.groupOfSurface[ids[m]] { here.people.add(post.mentions[m].count, to: group) }
-            if post.mentions[m].hint == .organization, let group = organizations.groupOfSurface[ids[m]] {
+            // (A pattern, not `==`, which perf shows called through the Equatable witness here.)
+            if case .organization = post.mentions[m].hint, let group = organizations.groupOfSurface[ids[m]] {
                 here.organizations.add(1, to: group)
             }
         }
@@ -349,12 +350,16 @@ private final class Resolution: @unchecked Sendable {
                     continue
                 }
                 let cluster = self.cluster(key)
-                let count = post.mentions[m].count
-                list[cluster].count(count, post: p)
                 let one = clusterOfSurface[ids[m]]
                 clusterOfSurface[ids[m]] = one == -1 || one == cluster ? Int32(cluster) : -2
                 row.append(cluster)
                 resolvedCount += 1
+            }
+            // Counted once the post's clusters exist, in place (not through a uniqueness check each).
+            list.withUnsafeMutableBufferPointer { clusters in
+                for m in post.mentions.indices {
+                    if let cluster = row[m] { clusters[cluster].count(post.mentions[m].count, post: p) }
+                }
             }
             resolved.append(row)
         }
