@@ -438,7 +438,7 @@ private final class Resolution: @unchecked Sendable {
         }
         // Most mentioned first, then by id (compared by its first eight bytes first, which order
         // like the whole ids).
-        let prefixes = entities.map { Self.prefix($0.id) }
+        let prefixes = entities.indices.map { Self.prefix(entities[$0].id) }
         var ranked = Array(entities.indices)
         ranked.sort {
             if entities[$0].mentionCount != entities[$1].mentionCount { return entities[$0].mentionCount > entities[$1].mentionCount }
@@ -447,13 +447,15 @@ private final class Resolution: @unchecked Sendable {
         }
         var entityOfCluster = [Int](repeating: 0, count: clusters.list.count)
         for (rank, cluster) in ranked.enumerated() { entityOfCluster[cluster] = rank }
-        // The entities put in rank order by swaps, which move them without copying.
+        // The entities put in rank order by swaps in the buffer, which move them without copying.
         var position = entityOfCluster
-        for index in entities.indices {
-            while position[index] != index {
-                let target = position[index]
-                entities.swapAt(index, target)
-                position.swapAt(index, target)
+        entities.withUnsafeMutableBufferPointer { entities in
+            for index in entities.indices {
+                while position[index] != index {
+                    let target = position[index]
+                    entities.swapAt(index, target)
+                    position.swapAt(index, target)
+                }
             }
         }
 
