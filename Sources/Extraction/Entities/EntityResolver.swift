@@ -14,14 +14,21 @@
 ///    capitalised word with no evidence at all (a sentence's first word, a headline's capitals)
 ///    is dropped.
 ///
-/// Step 3, the naming of the entities and the rows of each post run on all cores; clusters are
-/// numbered in post order, so the result does not depend on scheduling.
+/// Step 3 and the naming of the entities run on all cores; clusters are numbered in post order, so
+/// the result does not depend on scheduling.
 enum EntityResolver {
     static func resolve(_ posts: [PostCandidates]) -> EntityCorpus {
         let resolver = Resolution(table: SurfaceTable(posts), posts: posts)
-        let keys = Parallel.map(Array(posts.indices)) { resolver.clusterKeys(post: $0, posts[$0]) }
+        // Runs of posts on all cores, each reusing one scope's tables.
+        let run = 64
+        let keys = Parallel.map(Array(stride(from: 0, to: posts.count, by: run))) { start in
+            var here = Resolution.Scope()
+            return (start..<min(start + run, posts.count)).map { resolver.clusterKeys(post: $0, posts[$0], &here) }
+        }
         var clusters = Resolution.Clusters(resolver)
-        for (p, post) in posts.enumerated() { clusters.assign(post: p, post, keys: keys[p], surfaces: resolver.table.postSurfaces[p]) }
+        for (p, post) in posts.enumerated() {
+            clusters.assign(post: p, post, keys: keys[p / run][p % run], surfaces: resolver.table.postSurfaces[p])
+        }
         clusters.poolSpellings(resolver.table, posts)
         let corpus = resolver.build(posts, clusters)
         // Freeing the clusters, their names and the table takes 0.07–0.09 s at 50 MB, while the
@@ -34,8 +41,10 @@ enum EntityResolver {
 /// What one resolution knows of the corpus, set in `init` and never changed, so that `clusterKeys`
 /// and `build` may run on several threads at once; the clusters are made in ``Clusters``.
 private final class Resolution: @unchecked Sendable {
-    enum ClusterKey: Hashable {
-        case personGroup(Int), loneName(Skeleton), organization(Int), gazetteer(Int32), place(Skeleton)
+    /// What a mention refers to; lone names and places outside the gazetteer by the number of
+    /// their skeleton (``skeletonOfSurface``), so that a key holds no reference.
+    enum ClusterKey {
+        case personGroup(Int), loneName(Int32), organization(Int), gazetteer(Int32), place(Int32)
 
         var type: EntityType {
             switch self {
@@ -72,14 +81,22 @@ private final class Resolution: @unchecked Sendable {
     let organizations: OrganizationIndex
     /// Gazetteer places named (not only as demonyms) somewhere in the corpus.
     let namedPlaces: Set<Int32>
-    /// Full-name persons and qualified organisations by context, with their mention counts.
-    let peopleByContext: [Int: GroupCounts]
-    let organizationsByContext: [Int: GroupCounts]
+    /// The context of each post, numbered in the order of first use.
+    let contextOfPost: [Int]
+    /// Full-name persons and qualified organisations by context number, with their mention counts.
+    let peopleByContext: [GroupCounts]
+    let organizationsByContext: [GroupCounts]
     /// Mentions of each person group in the corpus.
     let personWeight: [Int]
     /// For each surface that may be a lone surname, the person groups its skeleton may refer to
     /// (``PersonIndex/candidates(forSurname:)``), looked up once rather than per mention.
     let skeletonPeople: [[Int]]
+    /// The number of each surface's skeleton, and of the skeleton its place is keyed by
+    /// (``placeKey(_:)``), skeletons numbered as first met (-1: organisations and demonyms, which
+    /// need none); and how many skeletons there are.
+    let skeletonOfSurface: [Int32]
+    let placeSkeletonOfSurface: [Int32]
+    let skeletonCount: Int
 
     init(table: SurfaceTable, posts: [PostCandidates]) {
         self.table = table
@@ -108,37 +125,53 @@ private final class Resolution: @unchecked Sendable {
                 break
             }
         }
-        let confirmed = Set(fullNames)
-        for id in table.surfaces.indices where table[id].hint == .name && !confirmed.contains(id) {
+        var confirmed = [Bool](repeating: false, count: table.surfaces.count)
+        for id in fullNames { confirmed[id] = true }
+        for id in table.surfaces.indices where table[id].hint == .name && !confirmed[id] {
             if surnames.contains(table[id].surname) { fullNames.append(id) }
         }
         let people = PersonIndex(table: table, fullNames: fullNames)
         self.people = people
         organizations = OrganizationIndex(table: table, organizations: organizationSurfaces)
         namedPlaces = places
-        var personWeight = [Int](repeating: 0, count: people.groups.count)
-        var peopleByContext: [Int: GroupCounts] = [:]
-        var organizationsByContext: [Int: GroupCounts] = [:]
+        var personWeight = [Int](repeating: 0, count: people.groupCount)
+        var contextNumbers = HashTable<Int>(capacity: 256)
+        var contextOfPost: [Int] = []
+        contextOfPost.reserveCapacity(posts.count)
+        var peopleByContext: [GroupCounts] = []
+        var organizationsByContext: [GroupCounts] = []
         for p in posts.indices {
             let ids = table.postSurfaces[p]
-            let context = posts[p].context
+            let key = UInt64(truncatingIfNeeded: posts[p].context)
+            let context: Int
+            if let known = contextNumbers[key] {
+                context = known
+            } else {
+                context = peopleByContext.count
+                contextNumbers.set(key, context)
+                peopleByContext.append(GroupCounts())
+                organizationsByContext.append(GroupCounts())
+            }
+            contextOfPost.append(context)
             for m in posts[p].mentions.indices {
                 let count = posts[p].mentions[m].count
                 if let group = people.groupOfSurface[ids[m]] {
-                    peopleByContext[context, default: GroupCounts()].add(count, to: group)
+                    peopleByContext[context].add(count, to: group)
                     personWeight[group] += count
-                } else if posts[p].mentions[m].hint == .organization, posts[p].mentions[m].words > 1,
+                } else if case .organization = posts[p].mentions[m].hint, posts[p].mentions[m].words > 1,
                           let group = organizations.groupOfSurface[ids[m]] {
-                    organizationsByContext[context, default: GroupCounts()].add(count, to: group)
+                    organizationsByContext[context].add(count, to: group)
                 }
             }
         }
         self.personWeight = personWeight
+        self.contextOfPost = contextOfPost
         self.peopleByContext = peopleByContext
         self.organizationsByContext = organizationsByContext
-        skeletonPeople = table.surfaces.map { surface in
-            switch surface.hint {
-            case .person, .name, .word, .place: return people.candidates(forSurname: surface.skeleton)
+        (skeletonOfSurface, placeSkeletonOfSurface, skeletonCount) = Self.numberSkeletons(table)
+        skeletonPeople = table.surfaces.indices.map { id in
+            switch table[id].hint {
+            case .person, .name, .word, .place: return people.candidates(forSurname: table[id].skeleton)
             case .organization, .demonym: return []
             }
         }
@@ -150,14 +183,18 @@ private final class Resolution: @unchecked Sendable {
         !evidence.contains(.ambiguous) || !evidence.isDisjoint(with: [.placeContext, .running])
     }
 
-    /// What each mention of post `p` refers to (nil: not an entity).
-    func clusterKeys(post p: Int, _ post: PostCandidates) -> [ClusterKey?] {
+    /// What each mention of post `p` refers to (nil: not an entity); `here` is set to the post's
+    /// scope (its tables are reused from post to post).
+    func clusterKeys(post p: Int, _ post: PostCandidates, _ here: inout Scope) -> [ClusterKey?] {
         let ids = table.postSurfaces[p]
-        var here = Scope(peopleInContext: peopleByContext[post.context] ?? GroupCounts(),
-                         organizationsInContext: organizationsByContext[post.context] ?? GroupCounts())
+        here.people.removeAll()
+        here.organizations.removeAll()
+        here.peopleInContext = peopleByContext[contextOfPost[p]]
+        here.organizationsInContext = organizationsByContext[contextOfPost[p]]
         for m in post.mentions.indices {
             if let group = people.groupOfSurface[ids[m]] { here.people.add(post.mentions[m].count, to: group) }
-            if post.mentions[m].hint == .organization, let group = organizations.groupOfSurface[ids[m]] {
+            // (A pattern, not `==`, which perf shows called through the Equatable witness here.)
+            if case .organization = post.mentions[m].hint, let group = organizations.groupOfSurface[ids[m]] {
                 here.organizations.add(1, to: group)
             }
         }
@@ -173,8 +210,8 @@ private final class Resolution: @unchecked Sendable {
         var people = GroupCounts()
         /// Organisation groups named in the post (count: how many of its spellings).
         var organizations = GroupCounts()
-        var peopleInContext: GroupCounts
-        var organizationsInContext: GroupCounts
+        var peopleInContext = GroupCounts()
+        var organizationsInContext = GroupCounts()
     }
 
     /// What mention `m` of `post`, of surface `id`, refers to. (Mentions are read in place: a copy
@@ -215,14 +252,47 @@ private final class Resolution: @unchecked Sendable {
         }
     }
 
-    /// The key of a place outside the gazetteer. A name that ends with a natural feature's word is
-    /// keyed by the words before it, so that `Oskara River` and a later bare `Oskara` are one place.
-    private func placeKey(_ id: Int) -> ClusterKey {
-        let words = NameForms.words(table[id].form)
-        guard words.count > 1, let last = words.last, Self.featureHeads.contains(NameForms.hash(String(last))) else {
-            return .place(table[id].skeleton)
+    /// The key of a place outside the gazetteer.
+    private func placeKey(_ id: Int) -> ClusterKey { .place(placeSkeletonOfSurface[id]) }
+
+    /// ``skeletonOfSurface``, ``placeSkeletonOfSurface`` and ``skeletonCount`` of `table`. A place
+    /// whose name ends with a natural feature's word is keyed by the words before it, so that
+    /// `Oskara River` and a later bare `Oskara` are one place.
+    private static func numberSkeletons(_ table: SurfaceTable) -> (skeletons: [Int32], places: [Int32], count: Int) {
+        var numbers = HashTable<Int32>(capacity: table.surfaces.count)
+        var numbered: [Skeleton] = []
+        func number(_ skeleton: Skeleton) -> Int32 {
+            let number = find(skeleton.key, in: &numbers, matching: { numbered[Int($0)] == skeleton }) { Int32(numbered.count) }
+            if number == numbered.count { numbered.append(skeleton) }
+            return number
         }
-        return .place(Skeleton(words.dropLast().joined(separator: " ")))
+        var skeletons: [Int32] = []
+        var places: [Int32] = []
+        skeletons.reserveCapacity(table.surfaces.count)
+        places.reserveCapacity(table.surfaces.count)
+        for id in table.surfaces.indices {
+            let hint = table[id].hint
+            guard hint != .organization && hint != .demonym else {
+                skeletons.append(-1)
+                places.append(-1)
+                continue
+            }
+            let skeleton = number(table[id].skeleton)
+            skeletons.append(skeleton)
+            // Only these surfaces may be keyed as places by a name of several words.
+            let evidence = table[id].evidence
+            guard hint == .place || evidence.contains(.placeContext) && evidence.contains(.running) else {
+                places.append(skeleton)
+                continue
+            }
+            let words = NameForms.words(table[id].form)
+            if words.count > 1, let last = words.last, featureHeads.contains(NameForms.hash(String(last))) {
+                places.append(number(Skeleton(words.dropLast().joined(separator: " "))))
+            } else {
+                places.append(skeleton)
+            }
+        }
+        return (skeletons, places, numbered.count)
     }
 
     private static let featureHeads = Set("river lake sea ocean gulf bay strait peninsula mountains valley desert canal"
@@ -232,8 +302,8 @@ private final class Resolution: @unchecked Sendable {
     /// `, who`), a place (`in …`), or nothing. A word the posts also use in lower case is neither of
     /// the last two.
     private func lone(_ id: Int, _ here: Scope) -> ClusterKey? {
-        let skeleton = table[id].skeleton
-        guard !skeleton.isEmpty else { return nil }
+        guard !table[id].skeleton.isEmpty else { return nil }
+        let skeleton = skeletonOfSurface[id]
         if let group = people.group(among: skeletonPeople[id], inPost: here.people, inContext: here.peopleInContext, weight: personWeight) {
             return .personGroup(group)
         }
@@ -247,24 +317,24 @@ private final class Resolution: @unchecked Sendable {
     /// The clusters of a resolution and the cluster of each mention, made post by post in post order.
     struct Clusters {
         var list: [Cluster] = []
-        /// Clusters of person groups, organisation groups and gazetteer places by number (-1: none
-        /// yet), and of the other keys by key.
-        private var clusterOfPerson: [Int32]
-        private var clusterOfOrganization: [Int32]
-        private var clusterOfPlace: [Int32]
-        /// Clusters of lone names and places by the hash of their skeleton (in two tables), and by
-        /// key for the rare skeleton whose hash another one already has.
-        private var clusterOfSkeleton = [HashTable<Int>(capacity: 1024), HashTable<Int>(capacity: 1024)]
-        private var clusterOfKey: [ClusterKey: Int] = [:]
+        /// The cluster of each key (-1: none yet): person groups, lone names, organisation groups,
+        /// gazetteer places and other places by number, each kind from its ``firstSlot``.
+        private var clusterOfKey: [Int32]
+        private let firstSlot: (loneName: Int, organization: Int, gazetteer: Int, place: Int)
         /// Cluster of each mention of each post (nil: not an entity).
         private(set) var resolved: [[Int?]] = []
+        /// The number of mentions that have a cluster.
+        private(set) var resolvedCount = 0
         /// The cluster of all the mentions of each surface (-1: none seen yet; -2: not all in one cluster).
         private var clusterOfSurface: [Int32]
 
         init(_ resolution: Resolution) {
-            clusterOfPerson = Array(repeating: -1, count: resolution.people.groups.count)
-            clusterOfOrganization = Array(repeating: -1, count: resolution.organizations.groups.count)
-            clusterOfPlace = Array(repeating: -1, count: Gazetteer.data.places.count)
+            let loneName = resolution.people.groupCount
+            let organization = loneName + resolution.skeletonCount
+            let gazetteer = organization + resolution.organizations.groups.count
+            let place = gazetteer + Gazetteer.data.places.count
+            firstSlot = (loneName, organization, gazetteer, place)
+            clusterOfKey = Array(repeating: -1, count: place + resolution.skeletonCount)
             clusterOfSurface = Array(repeating: -1, count: resolution.table.surfaces.count)
         }
 
@@ -280,26 +350,44 @@ private final class Resolution: @unchecked Sendable {
                     continue
                 }
                 let cluster = self.cluster(key)
-                let count = post.mentions[m].count
-                list[cluster].count(count, post: p)
                 let one = clusterOfSurface[ids[m]]
                 clusterOfSurface[ids[m]] = one == -1 || one == cluster ? Int32(cluster) : -2
                 row.append(cluster)
+                resolvedCount += 1
+            }
+            // Counted once the post's clusters exist, in place (not through a uniqueness check each).
+            list.withUnsafeMutableBufferPointer { clusters in
+                for m in post.mentions.indices {
+                    if let cluster = row[m] { clusters[cluster].count(post.mentions[m].count, post: p) }
+                }
             }
             resolved.append(row)
         }
 
         /// Pools the spellings, titles and titled forms of the mentions into their clusters: those of
         /// a surface whose mentions are all in one cluster at once (the table has pooled them over
-        /// the same mentions), the others mention by mention.
+        /// the same mentions; the first such surface of a cluster lends it its lists), the others
+        /// mention by mention.
         mutating func poolSpellings(_ table: SurfaceTable, _ posts: [PostCandidates]) {
             for id in table.surfaces.indices where clusterOfSurface[id] >= 0 {
                 let c = Int(clusterOfSurface[id])
                 if table[id].hint != .demonym {
-                    for (form, count) in table[id].forms { SurfaceTable.addForm(form, count, to: &list[c].forms) }
+                    if list[c].forms.isEmpty {
+                        list[c].forms = table[id].forms
+                    } else {
+                        for (form, count) in table[id].forms { SurfaceTable.addForm(form, count, to: &list[c].forms) }
+                    }
                 }
-                for (title, n) in table[id].titles { list[c].titles[title, default: 0] += n }
-                for (form, n) in table[id].titledForms { list[c].titledForms[form, default: 0] += n }
+                if list[c].titles.isEmpty {
+                    list[c].titles = table[id].titles
+                } else {
+                    for (title, n) in table[id].titles { list[c].titles[title, default: 0] += n }
+                }
+                if list[c].titledForms.isEmpty {
+                    list[c].titledForms = table[id].titledForms
+                } else {
+                    for (form, n) in table[id].titledForms { list[c].titledForms[form, default: 0] += n }
+                }
             }
             guard clusterOfSurface.contains(-2) else { return }
             for (p, post) in posts.enumerated() {
@@ -315,29 +403,16 @@ private final class Resolution: @unchecked Sendable {
 
         /// The cluster of `key`, created when it has none yet.
         private mutating func cluster(_ key: ClusterKey) -> Int {
+            let slot: Int
             switch key {
-            case .personGroup(let group):
-                if clusterOfPerson[group] < 0 { clusterOfPerson[group] = newCluster(key) }
-                return Int(clusterOfPerson[group])
-            case .organization(let group):
-                if clusterOfOrganization[group] < 0 { clusterOfOrganization[group] = newCluster(key) }
-                return Int(clusterOfOrganization[group])
-            case .gazetteer(let place):
-                if clusterOfPlace[Int(place)] < 0 { clusterOfPlace[Int(place)] = newCluster(key) }
-                return Int(clusterOfPlace[Int(place)])
-            case .loneName(let skeleton), .place(let skeleton):
-                let table = key.type == .person ? 0 : 1
-                if let existing = clusterOfSkeleton[table][skeleton.key] {
-                    if list[existing].key == key { return existing }
-                    if let other = clusterOfKey[key] { return other }
-                    let cluster = Int(newCluster(key))
-                    clusterOfKey[key] = cluster
-                    return cluster
-                }
-                let cluster = Int(newCluster(key))
-                clusterOfSkeleton[table].set(skeleton.key, cluster)
-                return cluster
+            case .personGroup(let group): slot = group
+            case .loneName(let skeleton): slot = firstSlot.loneName + Int(skeleton)
+            case .organization(let group): slot = firstSlot.organization + group
+            case .gazetteer(let place): slot = firstSlot.gazetteer + Int(place)
+            case .place(let skeleton): slot = firstSlot.place + Int(skeleton)
             }
+            if clusterOfKey[slot] < 0 { clusterOfKey[slot] = newCluster(key) }
+            return Int(clusterOfKey[slot])
         }
 
         private mutating func newCluster(_ key: ClusterKey) -> Int32 {
@@ -356,31 +431,57 @@ private final class Resolution: @unchecked Sendable {
         }
         // Entities that share a slug get `-2`, `-3` … in an order that does not depend on input
         // order: by type (in the order of its name), then most mentioned, then first made.
-        var sameSlug: [String: [Int]] = [:]
-        for index in entities.indices { sameSlug[entities[index].id, default: []].append(index) }
-        for var shared in sameSlug.values where shared.count > 1 {
+        for var shared in Self.sharedSlugs(entities) {
             shared.sort { (Self.typeOrder[entities[$0].type]!, -entities[$0].mentionCount, $0)
                 < (Self.typeOrder[entities[$1].type]!, -entities[$1].mentionCount, $1) }
             for (n, index) in shared.enumerated() where n > 0 { entities[index].id += "-\(n + 1)" }
         }
         // Most mentioned first, then by id (compared by its first eight bytes first, which order
         // like the whole ids).
-        let prefixes = entities.map { Self.prefix($0.id) }
+        let prefixes = entities.indices.map { Self.prefix(entities[$0].id) }
         var ranked = Array(entities.indices)
         ranked.sort {
             if entities[$0].mentionCount != entities[$1].mentionCount { return entities[$0].mentionCount > entities[$1].mentionCount }
             if prefixes[$0] != prefixes[$1] { return prefixes[$0] < prefixes[$1] }
             return entities[$0].id < entities[$1].id
         }
-        var rankOfCluster = [Int](repeating: 0, count: clusters.list.count)
-        for (rank, cluster) in ranked.enumerated() { rankOfCluster[cluster] = rank }
-        let entityOfCluster = rankOfCluster
-
-        let rows = Parallel.map(Array(posts.indices)) {
-            Self.rows(post: $0, posts[$0], clusters: clusters.resolved[$0], entityOfCluster: entityOfCluster)
+        var entityOfCluster = [Int](repeating: 0, count: clusters.list.count)
+        for (rank, cluster) in ranked.enumerated() { entityOfCluster[cluster] = rank }
+        // The entities put in rank order by swaps in the buffer, which move them without copying.
+        var position = entityOfCluster
+        entities.withUnsafeMutableBufferPointer { entities in
+            for index in entities.indices {
+                while position[index] != index {
+                    let target = position[index]
+                    entities.swapAt(index, target)
+                    position.swapAt(index, target)
+                }
+            }
         }
-        return EntityCorpus(entities: ranked.map { entities[$0] }, mentions: rows.flatMap(\.mentions),
-                            quotes: rows.flatMap(\.quotes))
+
+        var mentions: [EntityMention] = []
+        mentions.reserveCapacity(clusters.resolvedCount)
+        var quotes: [Quote] = []
+        quotes.reserveCapacity(posts.reduce(0) { $0 + $1.quotes.count })
+        for p in posts.indices {
+            Self.appendRows(post: p, posts[p], clusters: clusters.resolved[p], entityOfCluster: entityOfCluster,
+                            mentions: &mentions, quotes: &quotes)
+        }
+        return EntityCorpus(entities: entities, mentions: mentions, quotes: quotes)
+    }
+
+    /// The indices of the entities that share their slug with others, by slug; the slugs are told
+    /// apart by their FNV hashes (the next key is probed when two slugs share one).
+    private static func sharedSlugs(_ entities: [Entity]) -> Dictionary<Int, [Int]>.Values {
+        var firstOfSlug = HashTable<Int>(capacity: entities.count)
+        var shared: [Int: [Int]] = [:]
+        for index in entities.indices {
+            var slug = entities[index].id
+            let hash = slug.withUTF8 { $0.reduce(NameForms.fnvOffset, NameForms.mix) }
+            let first = find(hash, in: &firstOfSlug, matching: { entities[$0].id == entities[index].id }) { index }
+            if first != index { shared[first, default: [first]].append(index) }
+        }
+        return shared.values
     }
 
     /// The ranks of the types by name, the order in which entities that share a slug are numbered.
@@ -390,28 +491,30 @@ private final class Resolution: @unchecked Sendable {
     /// The first eight bytes of `text` as a number (zeros after a shorter text): two texts whose
     /// prefixes differ are in the order of their prefixes.
     private static func prefix(_ text: String) -> UInt64 {
-        var prefix: UInt64 = 0
-        var n = 0
-        for byte in text.utf8.prefix(8) {
-            prefix |= UInt64(byte) << (56 - 8 * n)
-            n += 1
+        var text = text
+        return text.withUTF8 { bytes in
+            var prefix: UInt64 = 0
+            for (n, byte) in bytes.prefix(8).enumerated() { prefix |= UInt64(byte) << (56 - 8 * n) }
+            return prefix
         }
-        return prefix
     }
 
-    /// The mention rows of post `p` (one per entity, in entity order) and its quotes; `clusters`
-    /// has the cluster of each of its mentions.
-    private static func rows(post p: Int, _ post: PostCandidates, clusters: [Int?], entityOfCluster: [Int])
-        -> (mentions: [EntityMention], quotes: [Quote]) {
-        var mentions: [EntityMention] = []
-        mentions.reserveCapacity(post.mentions.count)
+    /// Appends the mention rows of post `p` (one per entity, in entity order) and its quotes;
+    /// `clusters` has the cluster of each of its mentions.
+    private static func appendRows(post p: Int, _ post: PostCandidates, clusters: [Int?], entityOfCluster: [Int],
+                                   mentions: inout [EntityMention], quotes: inout [Quote]) {
+        let start = mentions.count
         for m in post.mentions.indices {
             if let cluster = clusters[m] { mentions.append(EntityMention(post: p, entity: entityOfCluster[cluster], count: post.mentions[m].count)) }
         }
-        mentions.sort { $0.entity < $1.entity }
-        var last = -1
-        for row in mentions.indices {
-            if last >= 0, mentions[last].entity == mentions[row].entity {
+        // Sorted in place (sorting `mentions[start...]` would copy the slice out and back).
+        mentions.withUnsafeMutableBufferPointer { rows in
+            var tail = UnsafeMutableBufferPointer(rebasing: rows[start...])
+            tail.sort { $0.entity < $1.entity }
+        }
+        var last = start - 1
+        for row in start..<mentions.count {
+            if last >= start, mentions[last].entity == mentions[row].entity {
                 mentions[last].count += mentions[row].count
             } else {
                 last += 1
@@ -419,8 +522,6 @@ private final class Resolution: @unchecked Sendable {
             }
         }
         mentions.removeLast(mentions.count - last - 1)
-        var quotes: [Quote] = []
-        quotes.reserveCapacity(post.quotes.count)
         for quote in post.quotes {
             var speaker: Int?
             var speakerText = quote.speakerText
@@ -429,7 +530,6 @@ private final class Resolution: @unchecked Sendable {
             }
             quotes.append(Quote(post: p, speaker: speaker, speakerText: speakerText, text: quote.text))
         }
-        return (mentions, quotes)
     }
 
     private func name(_ cluster: Cluster) -> String {
@@ -449,20 +549,27 @@ private final class Resolution: @unchecked Sendable {
     /// Whether `form` has a space (`form.contains(" ")`), read on bytes unless a space byte could be
     /// part of a larger character.
     private static func hasSpace(_ form: String) -> Bool {
-        form.utf8.contains(0x20) && (form.utf8.allSatisfy { $0 < 0x80 } || form.contains(" "))
+        var bytes = form
+        // nil: a space byte in a text that is not all ASCII.
+        let space: Bool? = bytes.withUTF8 { bytes in
+            guard bytes.contains(0x20) else { return false }
+            return bytes.allSatisfy { $0 < 0x80 } ? true : nil
+        }
+        return space ?? form.contains(" ")
     }
 
     private func aliases(_ cluster: Cluster, name: String) -> [String] {
-        // Spellings are told apart by the hashes of their folded forms, like the surfaces of the table.
+        // Spellings are told apart by the hashes of their folded forms, like the surfaces of the table
+        // (the name itself, most often among them, is known without one).
         if cluster.forms.count <= 1 && cluster.titledForms.isEmpty {
-            guard let form = cluster.forms.first?.form, NameForms.hash(form) != NameForms.hash(name) else { return [] }
+            guard let form = cluster.forms.first?.form, form != name, NameForms.hash(form) != NameForms.hash(name) else { return [] }
             return [form]
         }
         var seen: Set<UInt64> = [NameForms.hash(name)]
         var out: [String] = []
         let ranked = cluster.forms.sorted { ($1.count, $0.form) < ($0.count, $1.form) }
             + cluster.titledForms.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { (form: $0.key, count: $0.value) }
-        for (form, _) in ranked where out.count < 20 {
+        for (form, _) in ranked where out.count < 20 && form != name {
             if seen.insert(NameForms.hash(form)).inserted { out.append(form) }
         }
         return out
@@ -470,7 +577,8 @@ private final class Resolution: @unchecked Sendable {
 
     private func titles(_ cluster: Cluster) -> [String] {
         guard !cluster.titles.isEmpty else { return [] }
-        var byFolded: [String: (form: String, count: Int)] = [:]
+        // Titles told apart by the hashes of their folded forms (a short list).
+        var byFolded: [(hash: UInt64, form: String, count: Int)] = []
         // Most frequent first (then in text order), so that the spelling kept for titles that
         // differ only in case is the most frequent one, the same on every run.
         for (title, count) in cluster.titles.sorted(by: { ($1.value, $0.key) < ($0.value, $1.key) }) {
@@ -490,10 +598,28 @@ private final class Resolution: @unchecked Sendable {
             }
             guard !kept.isEmpty else { continue }
             let clean = String(decoding: kept, as: UTF8.self)
-            let key = NameForms.fold(clean)
-            let existing = byFolded[key]
-            byFolded[key] = (existing?.form ?? clean, (existing?.count ?? 0) + count)
+            let hash = NameForms.hash(clean)
+            if let same = byFolded.firstIndex(where: { $0.hash == hash }) {
+                byFolded[same].count += count
+            } else {
+                byFolded.append((hash, clean, count))
+            }
         }
-        return byFolded.values.sorted { ($1.count, $0.form) < ($0.count, $1.form) }.prefix(10).map(\.form)
+        return byFolded.sorted { ($1.count, $0.form) < ($0.count, $1.form) }.prefix(10).map(\.form)
     }
+}
+
+/// The value of `table` for a value with hash `hash`: the one under `hash` or a following key for
+/// which `matches` holds (two values may share a hash), else `make()`'s, stored under the first free
+/// key from `hash` on.
+private func find<Value>(_ hash: UInt64, in table: inout HashTable<Value>, matching matches: (Value) -> Bool,
+                         else make: () -> Value) -> Value {
+    var key = hash
+    while let value = table[key] {
+        if matches(value) { return value }
+        key &+= 1
+    }
+    let value = make()
+    table.set(key, value)
+    return value
 }

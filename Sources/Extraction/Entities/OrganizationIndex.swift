@@ -11,10 +11,8 @@
 struct OrganizationIndex {
     private(set) var groupOfSurface: SurfaceGroups
     private(set) var groups: [[Int]] = []
-    /// Qualified groups by core, for unqualified names.
-    private var qualifiedByCore: [String: [Int]] = [:]
-    /// Unqualified groups and their core.
-    private var unqualifiedCore: [Int: String] = [:]
+    /// For each unqualified group, the qualified groups with its core (empty for the others).
+    private var qualifiedOfGroup: [[Int]] = []
     private var weight: [Int] = []
 
     init(table: SurfaceTable, organizations: [Int]) {
@@ -52,6 +50,9 @@ struct OrganizationIndex {
             weight[group] += table[id].count
             groupOfSurface[id] = group
         }
+        // Qualified groups by core, and the core of each unqualified group.
+        var qualifiedByCore: [String: [Int]] = [:]
+        var unqualifiedCore: [Int: String] = [:]
         for (n, id) in organizations.enumerated() {
             guard let group = groupOfSurface[id], table[id].words > 1 else { continue }
             let (core, qualifier) = cores[n]!
@@ -61,6 +62,8 @@ struct OrganizationIndex {
                 unqualifiedCore[group] = core
             }
         }
+        qualifiedOfGroup = Array(repeating: [], count: groupCount)
+        for (group, core) in unqualifiedCore { qualifiedOfGroup[group] = qualifiedByCore[core] ?? [] }
     }
 
     /// The group for an organisation mention: an unqualified name (`Foreign Ministry`) goes to the
@@ -68,7 +71,8 @@ struct OrganizationIndex {
     /// that has two thirds of the qualified mentions.
     func group(for surface: Int, inPost: GroupCounts, inContext: GroupCounts) -> Int? {
         guard let group = groupOfSurface[surface] else { return nil }
-        guard let core = unqualifiedCore[group], let qualified = qualifiedByCore[core], !qualified.isEmpty else { return group }
+        let qualified = qualifiedOfGroup[group]
+        guard !qualified.isEmpty else { return group }
         if let here = qualified.first(where: { inPost[group: $0] != nil }) { return here }
         if let best = qualified.filter({ inContext[group: $0] != nil })
             .max(by: { (inContext[group: $0]!, -$0) < (inContext[group: $1]!, -$1) }) {

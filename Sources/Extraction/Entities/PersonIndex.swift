@@ -9,8 +9,8 @@
 struct PersonIndex {
     /// Group of each full-name surface.
     private(set) var groupOfSurface: SurfaceGroups
-    /// Surfaces of each group.
-    private(set) var groups: [[Int]] = []
+    /// The number of groups.
+    private(set) var groupCount = 0
     /// Groups by surname skeleton.
     private var bySurname: [Skeleton: [Int]] = [:]
     /// Long surname skeletons one letter apart (`peskov`, `peskow`).
@@ -72,25 +72,50 @@ struct PersonIndex {
             parts.append(name)
         }
         var union = UnionFind(count: ids.count)
-        var bySkeleton: [Skeleton: [Int]] = [:]
+        // The surnames, numbered in the order of their first names, and the names of each surname
+        // in name order: `members[start[k]..<start[k + 1]]` for surname `k`.
+        var numberOfSurname: [Skeleton: Int] = [:]
+        numberOfSurname.reserveCapacity(ids.count)
+        var surnames: [Skeleton] = []
+        var surnameOfName: [Int] = []
+        surnameOfName.reserveCapacity(ids.count)
         for n in ids.indices {
-            bySkeleton[parts[n].surname, default: []].append(n)
+            if let known = numberOfSurname[parts[n].surname] {
+                surnameOfName.append(known)
+            } else {
+                numberOfSurname[parts[n].surname] = surnames.count
+                surnameOfName.append(surnames.count)
+                surnames.append(parts[n].surname)
+            }
         }
-        let surnames = bySkeleton.keys.sorted()
+        var start = [Int](repeating: 0, count: surnames.count + 1)
+        for k in surnameOfName { start[k + 1] += 1 }
+        for k in surnames.indices { start[k + 1] += start[k] }
+        var members = [Int](repeating: 0, count: ids.count)
+        var next = start
+        for n in ids.indices {
+            members[next[surnameOfName[n]]] = n
+            next[surnameOfName[n]] += 1
+        }
         // Same surname: compare given names.
-        for surname in surnames {
+        var distinct: [Int] = []
+        for k in surnames.indices {
             // The first name of each given name (most surnames have a few names: a list is quicker
             // than a dictionary), in the order of the given names.
-            var distinct: [Int] = []
-            for n in bySkeleton[surname]! {
-                if let same = distinct.first(where: { parts[$0].given == parts[n].given }) { union.join(same, n) } else { distinct.append(n) }
+            distinct.removeAll(keepingCapacity: true)
+            for n in members[start[k]..<start[k + 1]] {
+                if let same = distinct.first(where: { Self.sameSkeleton(parts[$0].given, parts[n].given) }) {
+                    union.join(same, n)
+                } else {
+                    distinct.append(n)
+                }
             }
-            distinct.sort { parts[$0].given < parts[$1].given }
             // Many people share a common surname: too many to tell typos from relatives.
-            guard distinct.count <= 12 else { continue }
+            guard distinct.count > 1, distinct.count <= 12 else { continue }
+            distinct.sort { parts[$0].given < parts[$1].given }
             for i in distinct.indices {
                 for j in distinct.indices where j > i {
-                    if Self.sameGiven(parts[distinct[i]], parts[distinct[j]]) {
+                    if Self.sameGiven(parts, distinct[i], distinct[j]) {
                         union.join(distinct[i], distinct[j])
                     }
                 }
@@ -98,39 +123,46 @@ struct PersonIndex {
         }
         // Surnames one letter apart: join names with the same given name.
         nearSurnames = Self.nearPairs(surnames)
-        for surname in surnames {
+        for (k, surname) in surnames.enumerated() {
             for other in nearSurnames[surname] ?? [] where surname < other {
-                for n in bySkeleton[surname]! {
-                    for m in bySkeleton[other]! where parts[n].given == parts[m].given {
+                let l = numberOfSurname[other]!
+                for n in members[start[k]..<start[k + 1]] {
+                    for m in members[start[l]..<start[l + 1]] where Self.sameSkeleton(parts[n].given, parts[m].given) {
                         union.join(n, m)
                     }
                 }
             }
         }
         let (groupOfName, groupCount) = union.numbered()
-        groups = Array(repeating: [], count: groupCount)
-        for (n, id) in ids.enumerated() {
-            groups[groupOfName[n]].append(id)
-            groupOfSurface[id] = groupOfName[n]
-        }
+        self.groupCount = groupCount
+        for (n, id) in ids.enumerated() { groupOfSurface[id] = groupOfName[n] }
         // The groups of each surname, in the order of their first names.
-        for surname in surnames {
+        bySurname.reserveCapacity(surnames.count)
+        for (k, surname) in surnames.enumerated() {
             var surnameGroups: [Int] = []
-            for n in bySkeleton[surname]! where !surnameGroups.contains(groupOfName[n]) { surnameGroups.append(groupOfName[n]) }
+            for n in members[start[k]..<start[k + 1]] where !surnameGroups.contains(groupOfName[n]) { surnameGroups.append(groupOfName[n]) }
             bySurname[surname] = surnameGroups
         }
     }
 
-    /// Whether two given names (with the same surname) name one person.
-    private static func sameGiven(_ a: NameParts, _ b: NameParts) -> Bool {
-        let (x, y) = (a.given.bytes, b.given.bytes)
+    /// Whether `a == b`, read in place: the keys first (which differ for most pairs), so that most
+    /// comparisons do not retain the bytes.
+    @inline(__always)
+    private static func sameSkeleton(_ a: borrowing Skeleton, _ b: borrowing Skeleton) -> Bool {
+        a.key == b.key && a.bytes == b.bytes
+    }
+
+    /// Whether the given names of names `i` and `j` of `parts` (with the same surname) name one person.
+    private static func sameGiven(_ parts: [NameParts], _ i: Int, _ j: Int) -> Bool {
+        let (x, y) = (parts[i].given.bytes, parts[j].given.bytes)
         if x.count == 1 || y.count == 1 { return x.first == y.first }
         let (short, long) = x.count <= y.count ? (x, y) : (y, x)
         if short.count >= 3 && long.starts(with: short) { return true }
         // A typo, with a role in common: one letter off, or two off next to a much more frequent spelling.
-        guard !a.roles.isDisjoint(with: b.roles), min(x.count, y.count) >= 3 else { return false }
+        guard !parts[i].roles.isDisjoint(with: parts[j].roles), min(x.count, y.count) >= 3 else { return false }
         let distance = NameForms.distance(x, y, limit: 2)
-        return distance <= 1 || distance == 2 && min(a.count, b.count) * 3 <= max(a.count, b.count)
+        let (a, b) = (parts[i].count, parts[j].count)
+        return distance <= 1 || distance == 2 && min(a, b) * 3 <= max(a, b)
     }
 
     /// Skeletons of six letters or more that are one edit apart. One edit leaves either the first

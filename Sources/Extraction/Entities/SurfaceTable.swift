@@ -62,7 +62,7 @@ struct SurfaceTable {
                 surface.skeleton = Skeleton(bytes, 0, bytes.count)
                 surface.surname = last.map { Skeleton(bytes, $0.lowerBound, $0.upperBound) } ?? surface.skeleton
             }
-            surfaces.append(surface)
+            surfaces.append(consume surface)
         }
         Self.pool(mentions, m, into: &surfaces[id])
         return id
