@@ -19,7 +19,7 @@ public struct CalendarDay: Sendable, Hashable, Comparable, CustomStringConvertib
     }
 
     /// Appends ``description``'s bytes.
-    func append(to bytes: inout [UInt8]) {
+    public func append(to bytes: inout [UInt8]) {
         appendPadded(year, 4, to: &bytes)
         bytes.append(0x2D)
         appendPadded(month, 2, to: &bytes)
@@ -76,9 +76,14 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
 
     /// ISO 8601 with offset: `2022-02-11T20:08:00-05:00`.
     public var description: String {
-        // Made for every post and for every entity's first and last post: built as bytes.
         var bytes: [UInt8] = []
         bytes.reserveCapacity(25)
+        append(to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends ``description``'s bytes (made for every post and for every entity's first and last post).
+    public func append(to bytes: inout [UInt8]) {
         day.append(to: &bytes)
         bytes.append(0x54) // T
         appendPadded(hour, 2, to: &bytes)
@@ -89,7 +94,6 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
         appendPadded(abs(offsetMinutes) / 60, 2, to: &bytes)
         bytes.append(0x3A)
         appendPadded(abs(offsetMinutes) % 60, 2, to: &bytes)
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Minutes since 1970-01-01T00:00Z, for ordering instants printed in different zones.
@@ -165,6 +169,10 @@ enum ZoneAbbreviation {
 /// Appends `value` in decimal, zero-padded to at least `width` digits (`7` → `07`). The digits are
 /// found last first, by constant divisions (a multiplication each), into a buffer on the stack.
 public func appendPadded(_ value: Int, _ width: Int, to bytes: inout [UInt8]) {
+    if value >= 0 && value < 10 && width <= 1 { // most counts
+        bytes.append(0x30 + UInt8(truncatingIfNeeded: value))
+        return
+    }
     if value < 0 { bytes.append(0x2D) }
     var rest = value.magnitude
     withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in // UInt.max has 20

@@ -63,8 +63,20 @@ public struct ArchivePost: Sendable, Equatable {
 
     /// `2022-02-11T20:08:00-05:00`, `2022-02-11`, or nil.
     public var publishedAt: String? {
-        if let time { return time.description }
-        return day?.description
+        var bytes: [UInt8] = []
+        return appendPublishedAt(to: &bytes) ? String(decoding: bytes, as: UTF8.self) : nil
+    }
+
+    /// Appends ``publishedAt``'s bytes; false (and nothing appended) when it is nil.
+    func appendPublishedAt(to bytes: inout [UInt8]) -> Bool {
+        if let time {
+            time.append(to: &bytes)
+        } else if let day {
+            day.append(to: &bytes)
+        } else {
+            return false
+        }
+        return true
     }
 
     /// The first paragraph, cut at a word boundary to at most ``excerptLimit`` characters with `…`.

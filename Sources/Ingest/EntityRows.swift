@@ -85,6 +85,9 @@ final class EntityRows: @unchecked Sendable {
         let seen = seen(corpus, posts: posts)
         var rows = RowBuffer(columns: 10)
         rows.reserve(rows: corpus.entities.count, textBytes: corpus.entities.count * 160)
+        func appendPublishedAt(_ post: Int?) {
+            if let post { rows.appendText { _ = posts[post].appendPublishedAt(to: &$0) } } else { rows.appendNull() }
+        }
         for (rank, item) in corpus.entities.enumerated() {
             rows.append(item.id)
             rows.append(item.name)
@@ -93,8 +96,8 @@ final class EntityRows: @unchecked Sendable {
             rows.appendText { JSONText.appendArray(item.titles, to: &$0) }
             rows.append(item.mentionCount)
             rows.append(item.postCount)
-            rows.append(seen[rank].first)
-            rows.append(seen[rank].last)
+            appendPublishedAt(seen[rank].first)
+            appendPublishedAt(seen[rank].last)
             rows.append(rank + 1)
         }
         return rows
@@ -159,7 +162,8 @@ final class EntityRows: @unchecked Sendable {
                 rows.appendText { json in
                     json.append(0x5B)
                     for (n, (a, b)) in list.enumerated() {
-                        json += n > 0 ? ",[".utf8 : "[".utf8
+                        if n > 0 { json.append(0x2C) }
+                        json.append(0x5B)
                         appendPadded(a, 1, to: &json)
                         json.append(0x2C)
                         appendPadded(b, 1, to: &json)
@@ -191,9 +195,9 @@ final class EntityRows: @unchecked Sendable {
         return rows
     }
 
-    /// `published_at` of each entity's earliest and latest post in time order (day, then minute;
-    /// a post known only to its day comes after the timed posts of that day).
-    private static func seen(_ corpus: EntityCorpus, posts: [ArchivePost]) -> [(first: String?, last: String?)] {
+    /// Each entity's earliest and latest post with a date, in time order (day, then minute; a post
+    /// known only to its day comes after the timed posts of that day).
+    private static func seen(_ corpus: EntityCorpus, posts: [ArchivePost]) -> [(first: Int?, last: Int?)] {
         let order: [(day: Int, minute: Int)?] = posts.map { post in
             guard let day = post.day else { return nil }
             return (day.year * 10_000 + day.month * 100 + day.day, post.time?.epochMinutes ?? Int.max)
@@ -205,6 +209,6 @@ final class EntityRows: @unchecked Sendable {
             if first[row.entity].map({ key < order[$0]! }) ?? true { first[row.entity] = row.post }
             if last[row.entity].map({ key > order[$0]! }) ?? true { last[row.entity] = row.post }
         }
-        return zip(first, last).map { ($0.0.flatMap { posts[$0].publishedAt }, $0.1.flatMap { posts[$0].publishedAt }) }
+        return Array(zip(first, last))
     }
 }
