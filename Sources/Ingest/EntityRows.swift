@@ -3,21 +3,22 @@ import Extraction
 import Storage
 
 /// The rows of the entity tables (``Schema/entityTables``), built on all cores away from the
-/// thread that writes them, each table in a ``RowBuffer``.
+/// thread that writes them, each table in ``RowBuffer``s to be inserted in turn (a table built a
+/// slice per core comes in one buffer per slice).
 ///
 /// Each table is built as a task of its own, started by `init`; reading a table waits for its task
 /// only, so the writer inserts the first tables while the others are still being built.
 final class EntityRows: @unchecked Sendable {
     /// `entities`, in rank order (most mentioned first).
-    var entities: RowBuffer { built(.entities) }
+    var entities: [RowBuffer] { built(.entities) }
     /// `entity_aliases`: each entity's own name, then its other names.
-    var aliases: RowBuffer { built(.aliases) }
+    var aliases: [RowBuffer] { built(.aliases) }
     /// `entity_posts`, in rank order.
-    var entityPosts: RowBuffer { built(.entityPosts) }
+    var entityPosts: [RowBuffer] { built(.entityPosts) }
     /// `post_entities`, in rowid (post id) order.
-    var postEntities: RowBuffer { built(.postEntities) }
+    var postEntities: [RowBuffer] { built(.postEntities) }
     /// `quotes`, in corpus order, each with its order within its post.
-    var quotes: RowBuffer { built(.quotes) }
+    var quotes: [RowBuffer] { built(.quotes) }
 
     private enum Table: Int, CaseIterable {
         // Started in the order the two writers need them (``EntityWriter``: entities, entity
@@ -29,7 +30,7 @@ final class EntityRows: @unchecked Sendable {
     /// One table's task and its rows, written by the task before it leaves `done`.
     private final class Slot: @unchecked Sendable {
         let done = DispatchGroup()
-        var rows = RowBuffer(columns: 1)
+        var rows: [RowBuffer] = []
     }
 
     private let slots = Table.allCases.map { _ in Slot() }
@@ -65,9 +66,9 @@ final class EntityRows: @unchecked Sendable {
                 slot.rows = switch table {
                 case .entityPosts: Self.entityPosts(corpus, layout)
                 case .postEntities: Self.postEntities(corpus, layout)
-                case .entities: Self.entities(corpus, posts: posts)
-                case .aliases: Self.aliases(corpus)
-                case .quotes: Self.quotes(corpus, posts: posts)
+                case .entities: [Self.entities(corpus, posts: posts)]
+                case .aliases: [Self.aliases(corpus)]
+                case .quotes: [Self.quotes(corpus, posts: posts)]
                 }
                 slot.done.leave()
             }
@@ -75,7 +76,7 @@ final class EntityRows: @unchecked Sendable {
     }
 
     /// A table's rows, once its task is done.
-    private func built(_ table: Table) -> RowBuffer {
+    private func built(_ table: Table) -> [RowBuffer] {
         let slot = slots[table.rawValue]
         slot.done.wait()
         return slot.rows
@@ -121,7 +122,7 @@ final class EntityRows: @unchecked Sendable {
     /// Each entity's posts, `[[rowid,count],…]` in rowid order; an entity's rank is its index + 1,
     /// a post's rowid its place in id order + 1. The pairs are put in entity order by counting, not
     /// sorting: each entity gets a slot range, filled in rowid order.
-    private static func entityPosts(_ corpus: EntityCorpus, _ layout: PostLayout) -> RowBuffer {
+    private static func entityPosts(_ corpus: EntityCorpus, _ layout: PostLayout) -> [RowBuffer] {
         var next = [Int](repeating: 0, count: corpus.entities.count + 1)
         for row in corpus.mentions { next[row.entity + 1] += 1 }
         for entity in corpus.entities.indices { next[entity + 1] += next[entity] }
@@ -134,29 +135,34 @@ final class EntityRows: @unchecked Sendable {
             }
         }
         let pairs = filled
-        return pairRows(Array(corpus.entities.indices)) { entity in
-            (entity + 1, pairs[starts[entity]..<starts[entity + 1]])
+        return pairRows(Array(corpus.entities.indices)) { entity, list in
+            list += pairs[starts[entity]..<starts[entity + 1]]
+            return entity + 1
         }
     }
 
     /// Each post's entities, `[[rank,count],…]`, most mentioned first; equal counts in rank order
     /// (most mentioned overall first).
-    private static func postEntities(_ corpus: EntityCorpus, _ layout: PostLayout) -> RowBuffer {
-        pairRows(Array(layout.byID.indices)) { place in
-            let rows = corpus.mentions[layout.rows[layout.byID[place]]].sorted { ($1.count, $0.entity) < ($0.count, $1.entity) }
-            return (place + 1, rows.map { ($0.entity + 1, $0.count) }[...])
+    private static func postEntities(_ corpus: EntityCorpus, _ layout: PostLayout) -> [RowBuffer] {
+        pairRows(Array(layout.byID.indices)) { place, list in
+            for row in corpus.mentions[layout.rows[layout.byID[place]]] { list.append((row.entity + 1, row.count)) }
+            list.sort { ($1.1, $0.0) < ($0.1, $1.0) }
+            return place + 1
         }
     }
 
-    /// The rows `(key, [[a,b],…])` that `pairs` gives for `items`, in order, built on all cores a
-    /// slice at a time; an item without pairs has no row.
-    private static func pairRows(_ items: [Int], _ pairs: @Sendable (Int) -> (key: Int, pairs: ArraySlice<(Int, Int)>)) -> RowBuffer {
+    /// The rows `(key, [[a,b],…])` for `items`, in order: `pairs` appends an item's pairs to the
+    /// (empty) list it is given and returns its key. Built on all cores, a buffer per slice of
+    /// items; an item without pairs has no row.
+    private static func pairRows(_ items: [Int], _ pairs: @Sendable (Int, inout [(Int, Int)]) -> Int) -> [RowBuffer] {
         let slices = stride(from: 0, to: items.count, by: 1024).map { $0..<min($0 + 1024, items.count) }
-        let parts = Parallel.map(slices) { slice in
+        return Parallel.map(slices) { slice in
             var rows = RowBuffer(columns: 2)
             rows.reserve(rows: slice.count, textBytes: slice.count * 64)
+            var list: [(Int, Int)] = []
             for item in items[slice] {
-                let (key, list) = pairs(item)
+                list.removeAll(keepingCapacity: true)
+                let key = pairs(item, &list)
                 guard !list.isEmpty else { continue }
                 rows.append(key)
                 rows.appendText { json in
@@ -174,10 +180,6 @@ final class EntityRows: @unchecked Sendable {
             }
             return rows
         }
-        var rows = RowBuffer(columns: 2)
-        rows.reserve(rows: parts.reduce(0) { $0 + $1.rowCount }, textBytes: parts.reduce(0) { $0 + $1.textBytes })
-        for part in parts { rows.append(contentsOf: part) }
-        return rows
     }
 
     private static func quotes(_ corpus: EntityCorpus, posts: [ArchivePost]) -> RowBuffer {

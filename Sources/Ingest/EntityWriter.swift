@@ -20,12 +20,12 @@ struct EntityWriter {
         var entities = BulkInsert(database, into: """
             entities(id, name, type, aliases_json, titles_json, mention_count, post_count, first_seen, last_seen, rank)
             """, columns: 10)
-        try entities.insert(rows.entities)
+        for part in rows.entities { try entities.insert(part) }
         var entityPosts = BulkInsert(database, into: "entity_posts(entity_rank, posts_json)", columns: 2)
-        try entityPosts.insert(rows.entityPosts)
+        for part in rows.entityPosts { try entityPosts.insert(part) }
         // Last: its rows take longest to build.
         var postEntities = BulkInsert(database, into: "post_entities(post_rowid, entities_json)", columns: 2)
-        try postEntities.insert(rows.postEntities)
+        for part in rows.postEntities { try postEntities.insert(part) }
     }
 
     /// Creates the indexes of the entity tables (cheaper after the bulk insert than during it).
@@ -38,9 +38,9 @@ struct EntityWriter {
         try side.execute(Schema.entityTables)
         try side.transaction {
             var aliases = BulkInsert(side, into: "entity_aliases(entity_id, alias, folded, is_name)", columns: 4)
-            try aliases.insert(rows.aliases)
+            for part in rows.aliases { try aliases.insert(part) }
             var quotes = BulkInsert(side, into: "quotes(post_id, seq, speaker_id, speaker_text, text)", columns: 5)
-            try quotes.insert(rows.quotes)
+            for part in rows.quotes { try quotes.insert(part) }
         }
         try EntityWriter(database: side).index()
     }

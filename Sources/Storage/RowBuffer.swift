@@ -25,9 +25,6 @@ public struct RowBuffer: Sendable {
     /// Whole rows so far.
     public var rowCount: Int { cells.count / columns }
 
-    /// Bytes of text so far.
-    public var textBytes: Int { text.count }
-
     /// Makes room for `rows` more rows and `textBytes` more bytes of text.
     public mutating func reserve(rows: Int, textBytes: Int) {
         cells.reserveCapacity(cells.count + rows * columns)
@@ -59,16 +56,5 @@ public struct RowBuffer: Sendable {
         write(&text)
         precondition(text.count >= start, "a text value only appends")
         cells.append(.text(end: text.count))
-    }
-
-    /// Appends the rows of `other`, which has the same columns.
-    public mutating func append(contentsOf other: RowBuffer) {
-        precondition(other.columns == columns, "rows of another shape")
-        let shift = text.count
-        text += other.text
-        cells.reserveCapacity(cells.count + other.cells.count)
-        for cell in other.cells {
-            if case .text(let end) = cell { cells.append(.text(end: end + shift)) } else { cells.append(cell) }
-        }
     }
 }
