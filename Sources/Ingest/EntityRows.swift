@@ -17,7 +17,7 @@ final class EntityRows: @unchecked Sendable {
     var entityPosts: [RowBuffer] { built(.entityPosts) }
     /// `post_entities`, in rowid (post id) order.
     var postEntities: [RowBuffer] { built(.postEntities) }
-    /// `quotes`, in corpus order, each with its order within its post.
+    /// `quotes`, by post id and order within the post.
     var quotes: [RowBuffer] { built(.quotes) }
 
     private enum Table: Int, CaseIterable {
@@ -68,7 +68,7 @@ final class EntityRows: @unchecked Sendable {
                 case .postEntities: Self.postEntities(corpus, layout)
                 case .entities: [Self.entities(corpus, posts: posts)]
                 case .aliases: [Self.aliases(corpus)]
-                case .quotes: [Self.quotes(corpus, posts: posts)]
+                case .quotes: [Self.quotes(corpus, posts: posts, layout)]
                 }
                 slot.done.leave()
             }
@@ -182,17 +182,31 @@ final class EntityRows: @unchecked Sendable {
         }
     }
 
-    private static func quotes(_ corpus: EntityCorpus, posts: [ArchivePost]) -> RowBuffer {
-        var seq = [Int](repeating: 0, count: posts.count)
-        var rows = RowBuffer(columns: 5)
+    /// The quotes in the table's key order: posts in id order, each post's quotes in the order
+    /// extraction found them (`seq`); `id` is a quote's place in that order over the corpus.
+    private static func quotes(_ corpus: EntityCorpus, posts: [ArchivePost], _ layout: PostLayout) -> RowBuffer {
+        var place = [Int](repeating: 0, count: posts.count)
+        for (rowid, post) in layout.byID.enumerated() { place[post] = rowid }
+        // Counting sort of the quotes by their post's place, keeping corpus order within a post.
+        var next = [Int](repeating: 0, count: posts.count + 1)
+        for quote in corpus.quotes { next[place[quote.post] + 1] += 1 }
+        for rowid in posts.indices { next[rowid + 1] += next[rowid] }
+        let starts = next
+        var order = [Int](repeating: 0, count: corpus.quotes.count)
+        for (index, quote) in corpus.quotes.enumerated() {
+            order[next[place[quote.post]]] = index
+            next[place[quote.post]] += 1
+        }
+        var rows = RowBuffer(columns: 6)
         rows.reserve(rows: corpus.quotes.count, textBytes: corpus.quotes.count * 160)
-        for item in corpus.quotes {
-            seq[item.post] += 1
-            rows.append(posts[item.post].id)
-            rows.append(seq[item.post])
-            rows.append(item.speaker.map { corpus.entities[$0].id })
-            rows.append(item.speakerText)
-            rows.append(item.text)
+        for (position, index) in order.enumerated() {
+            let quote = corpus.quotes[index]
+            rows.append(posts[quote.post].id)
+            rows.append(position - starts[place[quote.post]] + 1)
+            rows.append(index + 1)
+            rows.append(quote.speaker.map { corpus.entities[$0].id })
+            rows.append(quote.speakerText)
+            rows.append(quote.text)
         }
         return rows
     }

@@ -3,10 +3,11 @@ import Storage
 /// Writes the entity tables (``Schema/entityTables``) from rows built beforehand (``EntityRows``)
 /// into a database that holds, or is being filled with, the posts; `index` then indexes them.
 ///
-/// The quotes and the aliases go in apart: they hold four of the five indexes (the quotes' text
-/// makes theirs the slowest to build: an index reads every row), so ``writeBeside(_:into:)``
-/// builds them with their indexes in a ``SideDatabase`` while this connection writes the other
-/// tables, and they are copied in after `index`.
+/// The quotes and the aliases go in apart: they hold most of the data and three of the five
+/// indexes (the quotes' text makes theirs slow to build: an index reads every row), so
+/// ``writeBeside(_:into:)`` builds them with their indexes in a ``SideDatabase`` while this
+/// connection writes the other tables, and they are copied in after `index`. The quotes come in
+/// their key order, so a post's quotes need no index.
 struct EntityWriter {
     let database: Database
 
@@ -39,7 +40,7 @@ struct EntityWriter {
         try side.transaction {
             var aliases = BulkInsert(side, into: "entity_aliases(entity_id, alias, folded, is_name)", columns: 4)
             for part in rows.aliases { try aliases.insert(part) }
-            var quotes = BulkInsert(side, into: "quotes(post_id, seq, speaker_id, speaker_text, text)", columns: 5)
+            var quotes = BulkInsert(side, into: "quotes(post_id, seq, id, speaker_id, speaker_text, text)", columns: 6)
             for part in rows.quotes { try quotes.insert(part) }
         }
         try EntityWriter(database: side).index()

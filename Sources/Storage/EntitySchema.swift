@@ -13,8 +13,9 @@
 /// `entity_aliases` holds every name of an entity, its own name too (`is_name` 1), with the folded
 /// form (lower-case ASCII, diacritics removed: `EntityExtractor.searchKey`) for prefix search.
 /// `first_seen` and `last_seen` are the `published_at` of the entity's earliest and latest posts
-/// in time order (null when none of its posts has a date). `quotes.seq` is the quote's order
-/// within its post.
+/// in time order (null when none of its posts has a date). `quotes` is keyed by post and the
+/// quote's order within it (`seq`), and written in that order, so that a post's quotes need no
+/// index of their own; `quotes.id` numbers the quotes in the order extraction found them.
 extension Schema {
     public static let entityTables = """
     CREATE TABLE entities(
@@ -46,13 +47,14 @@ extension Schema {
         entities_json TEXT NOT NULL
     );
     CREATE TABLE quotes(
-        id INTEGER PRIMARY KEY,
         post_id TEXT NOT NULL REFERENCES posts(id),
         seq INTEGER NOT NULL,
+        id INTEGER NOT NULL,
         speaker_id TEXT REFERENCES entities(id),
         speaker_text TEXT,
-        text TEXT NOT NULL
-    );
+        text TEXT NOT NULL,
+        PRIMARY KEY (post_id, seq)
+    ) WITHOUT ROWID;
     """
 
     /// Created after the bulk insert, like ``Schema/indexes``.
@@ -61,7 +63,6 @@ extension Schema {
     CREATE INDEX entities_by_type ON entities(type, rank);
     CREATE UNIQUE INDEX entity_aliases_by_entity ON entity_aliases(entity_id, alias);
     CREATE INDEX entity_aliases_by_folded ON entity_aliases(folded);
-    CREATE INDEX quotes_by_post ON quotes(post_id, seq);
     CREATE INDEX quotes_by_speaker ON quotes(speaker_id);
     """
 }

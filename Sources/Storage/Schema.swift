@@ -10,7 +10,7 @@
 /// a snippet is made.
 public enum Schema {
     /// Bumped whenever tables or the meaning of a column change, or the parser changes its output.
-    public static let version = 8
+    public static let version = 9
 
     /// The tables. Every WITHOUT ROWID table lists its primary-key columns first, in key order:
     /// SQLite 3.40.0 to 3.41.0 (Debian 12 ships 3.40.1) otherwise reports a false "NULL value in …"
