@@ -60,7 +60,8 @@ public struct IngestReport: Sendable, CustomStringConvertible {
     }
 
     mutating func addEntities(_ corpus: EntityCorpus, seconds: Double) {
-        entities = Dictionary(grouping: corpus.entities, by: \.type).mapValues(\.count)
+        entities = [:]
+        for index in corpus.entities.indices { entities[corpus.entities[index].type, default: 0] += 1 }
         quotes = corpus.quotes.count
         entitySeconds = seconds
         entitiesExtracted = true
