@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 
 /// Lets go of `value` on a background thread.
 ///
@@ -19,4 +20,20 @@ private final class Parcel<T>: @unchecked Sendable {
     init(_ value: consuming T) { self.value = value }
 
     func empty() { value = nil }
+}
+
+/// Working state that is no longer needed but is not freed yet: it goes when its holder goes. An
+/// ingest holds what its entity passes leave until the archive is in place and lets the lot go in
+/// the background then (``releaseInBackground(_:)``): freeing it earlier competed with the ingest
+/// for the cores, and a command that exits once the archive is in place never frees it at all.
+public final class Leftovers: @unchecked Sendable {
+    private let lock = NSLock()
+    private var held: [Any] = []
+
+    public init() {}
+
+    /// Holds `value` until this object goes.
+    public func keep(_ value: Any) {
+        lock.withLock { held.append(value) }
+    }
 }

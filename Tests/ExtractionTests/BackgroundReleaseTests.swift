@@ -29,4 +29,15 @@ final class BackgroundReleaseTests: XCTestCase {
         releaseInBackground(consume values)
         wait(for: [released], timeout: 10)
     }
+
+    /// What `Leftovers` keeps lives exactly as long as the `Leftovers` itself.
+    func testLeftoversKeepWhatTheyAreGivenUntilTheyGo() {
+        nonisolated(unsafe) var releasedCount = 0
+        var leftovers: Leftovers? = Leftovers()
+        for _ in 0..<3 { leftovers!.keep(Tracked { _ in releasedCount += 1 }) }
+        leftovers!.keep([Tracked { _ in releasedCount += 1 }])
+        XCTAssertEqual(releasedCount, 0)
+        leftovers = nil
+        XCTAssertEqual(releasedCount, 4)
+    }
 }

@@ -26,9 +26,10 @@ public enum EntityExtractor {
         PostScanner.scan(posts)
     }
 
-    /// Entities, mentions and quotes of a corpus; `posts[i]` is post `i` in the result.
-    public static func resolve(_ posts: [PostCandidates]) -> EntityCorpus {
-        EntityResolver.resolve(posts)
+    /// Entities, mentions and quotes of a corpus; `posts[i]` is post `i` in the result. The
+    /// working state goes to `leftovers` when given, else it is freed in the background.
+    public static func resolve(_ posts: [PostCandidates], leftovers: Leftovers? = nil) -> EntityCorpus {
+        EntityResolver.resolve(posts, leftovers: leftovers)
     }
 
     /// Loads the shipped data (gazetteer, given names, word lists) now rather than when the first

@@ -17,7 +17,7 @@
 /// Step 3 and the naming of the entities run on all cores; clusters are numbered in post order, so
 /// the result does not depend on scheduling.
 enum EntityResolver {
-    static func resolve(_ posts: [PostCandidates]) -> EntityCorpus {
+    static func resolve(_ posts: [PostCandidates], leftovers: Leftovers? = nil) -> EntityCorpus {
         let resolver = Resolution(table: SurfaceTable(posts), posts: posts)
         // Runs of posts on all cores, each reusing one scope's tables.
         let run = 64
@@ -33,7 +33,11 @@ enum EntityResolver {
         let corpus = resolver.build(posts, clusters)
         // Freeing the clusters, their names and the table takes 0.07–0.09 s at 50 MB, while the
         // ingest waits for the corpus.
-        releaseInBackground((consume resolver, consume keys, consume clusters))
+        if let leftovers {
+            leftovers.keep((consume resolver, consume keys, consume clusters))
+        } else {
+            releaseInBackground((consume resolver, consume keys, consume clusters))
+        }
         return corpus
     }
 }
