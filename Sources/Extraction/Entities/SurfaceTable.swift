@@ -22,7 +22,11 @@ struct SurfaceTable {
         var expansion: UInt64?
 
         /// The most frequent printed spelling (ties: the first in code-point order).
-        var form: String {
+        var form: String { Self.mostFrequent(forms) }
+
+        /// The most frequent spelling of `forms` (ties: the first in code-point order). (Called
+        /// with the list of a surface in the table, it does not copy the surface as ``form`` may.)
+        static func mostFrequent(_ forms: [(form: String, count: Int)]) -> String {
             forms.max { $0.count != $1.count ? $0.count < $1.count : $0.form > $1.form }?.form ?? ""
         }
     }
