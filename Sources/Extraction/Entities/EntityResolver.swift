@@ -61,9 +61,9 @@ private final class Resolution: @unchecked Sendable {
         var count = 0
         var posts = 0
         var lastPost = -1
-        var forms: [(form: String, count: Int)] = []
-        var titles: [String: Int] = [:]
-        var titledForms: [String: Int] = [:]
+        var forms: SurfaceTable.Counts = []
+        var titles: SurfaceTable.Counts = []
+        var titledForms: SurfaceTable.Counts = []
 
         /// Counts `count` mentions in post `post` (posts are counted in order).
         mutating func count(_ count: Int, post: Int) {
@@ -371,23 +371,9 @@ private final class Resolution: @unchecked Sendable {
         mutating func poolSpellings(_ table: SurfaceTable, _ posts: [PostCandidates]) {
             for id in table.surfaces.indices where clusterOfSurface[id] >= 0 {
                 let c = Int(clusterOfSurface[id])
-                if table[id].hint != .demonym {
-                    if list[c].forms.isEmpty {
-                        list[c].forms = table[id].forms
-                    } else {
-                        for (form, count) in table[id].forms { SurfaceTable.addForm(form, count, to: &list[c].forms) }
-                    }
-                }
-                if list[c].titles.isEmpty {
-                    list[c].titles = table[id].titles
-                } else {
-                    for (title, n) in table[id].titles { list[c].titles[title, default: 0] += n }
-                }
-                if list[c].titledForms.isEmpty {
-                    list[c].titledForms = table[id].titledForms
-                } else {
-                    for (form, n) in table[id].titledForms { list[c].titledForms[form, default: 0] += n }
-                }
+                if table[id].hint != .demonym { SurfaceTable.addForms(table[id].forms, to: &list[c].forms) }
+                SurfaceTable.addForms(table[id].titles, to: &list[c].titles)
+                SurfaceTable.addForms(table[id].titledForms, to: &list[c].titledForms)
             }
             guard clusterOfSurface.contains(-2) else { return }
             for (p, post) in posts.enumerated() {
@@ -395,8 +381,8 @@ private final class Resolution: @unchecked Sendable {
                 for m in post.mentions.indices where clusterOfSurface[ids[m]] == -2 {
                     guard let c = resolved[p][m] else { continue }
                     if post.mentions[m].hint != .demonym { SurfaceTable.addForm(post.mentions[m].surface, post.mentions[m].count, to: &list[c].forms) }
-                    for title in post.mentions[m].titles { list[c].titles[title, default: 0] += 1 }
-                    for form in post.mentions[m].titledForms { list[c].titledForms[form, default: 0] += 1 }
+                    for title in post.mentions[m].titles { SurfaceTable.addForm(title, 1, to: &list[c].titles) }
+                    for form in post.mentions[m].titledForms { SurfaceTable.addForm(form, 1, to: &list[c].titledForms) }
                 }
             }
         }
@@ -568,7 +554,7 @@ private final class Resolution: @unchecked Sendable {
         var seen: Set<UInt64> = [NameForms.hash(name)]
         var out: [String] = []
         let ranked = cluster.forms.sorted { ($1.count, $0.form) < ($0.count, $1.form) }
-            + cluster.titledForms.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { (form: $0.key, count: $0.value) }
+            + cluster.titledForms.sorted { ($1.count, $0.form) < ($0.count, $1.form) }
         for (form, _) in ranked where out.count < 20 && form != name {
             if seen.insert(NameForms.hash(form)).inserted { out.append(form) }
         }
@@ -581,7 +567,7 @@ private final class Resolution: @unchecked Sendable {
         var byFolded: [(hash: UInt64, form: String, count: Int)] = []
         // Most frequent first (then in text order), so that the spelling kept for titles that
         // differ only in case is the most frequent one, the same on every run.
-        for (title, count) in cluster.titles.sorted(by: { ($1.value, $0.key) < ($0.value, $1.key) }) {
+        for (title, count) in cluster.titles.sorted(by: { ($1.count, $0.form) < ($0.count, $1.form) }) {
             // The words after any determiners in front, one space apart.
             var text = title
             let words = NameForms.wordRanges(title)

@@ -121,7 +121,7 @@ struct PersonIndex {
             }
             // Many people share a common surname: too many to tell typos from relatives.
             guard distinct.count > 1, distinct.count <= 12 else { continue }
-            for n in distinct { roles[n] = Self.roles(table[ids[n]].titles.keys) }
+            for n in distinct { roles[n] = Self.roles(table[ids[n]].titles.lazy.map(\.form)) }
             distinct.sort { parts[$0].given < parts[$1].given }
             for i in distinct.indices {
                 for j in distinct.indices where j > i {
