@@ -91,6 +91,7 @@ struct SurfaceTable {
     }
 
     /// Counts `count` more uses of the text `form` in `forms`.
+    @inline(__always)
     static func addForm(_ form: String, _ count: Int, to forms: inout Counts) {
         for f in forms.indices where forms[f].form == form {
             forms[f].count += count
