@@ -423,16 +423,16 @@ private final class Resolution: @unchecked Sendable {
             for (n, index) in shared.enumerated() where n > 0 { entities[index].id += "-\(n + 1)" }
         }
         // Most mentioned first, then by id (compared by its first eight bytes first, which order
-        // like the whole ids).
-        let prefixes = entities.indices.map { Self.prefix(entities[$0].id) }
-        var ranked = Array(entities.indices)
+        // like the whole ids); sorted as keys with the count and the prefix, so that comparisons
+        // read the entities only when both tie.
+        var ranked = entities.indices.map { (count: entities[$0].mentionCount, prefix: Self.prefix(entities[$0].id), cluster: $0) }
         ranked.sort {
-            if entities[$0].mentionCount != entities[$1].mentionCount { return entities[$0].mentionCount > entities[$1].mentionCount }
-            if prefixes[$0] != prefixes[$1] { return prefixes[$0] < prefixes[$1] }
-            return entities[$0].id < entities[$1].id
+            if $0.count != $1.count { return $0.count > $1.count }
+            if $0.prefix != $1.prefix { return $0.prefix < $1.prefix }
+            return entities[$0.cluster].id < entities[$1.cluster].id
         }
         var entityOfCluster = [Int](repeating: 0, count: clusters.list.count)
-        for (rank, cluster) in ranked.enumerated() { entityOfCluster[cluster] = rank }
+        for (rank, key) in ranked.enumerated() { entityOfCluster[key.cluster] = rank }
         // The entities put in rank order by swaps in the buffer, which move them without copying.
         var position = entityOfCluster
         entities.withUnsafeMutableBufferPointer { entities in
@@ -568,22 +568,26 @@ private final class Resolution: @unchecked Sendable {
         // Most frequent first (then in text order), so that the spelling kept for titles that
         // differ only in case is the most frequent one, the same on every run.
         for (title, count) in cluster.titles.sorted(by: { ($1.count, $0.form) < ($0.count, $1.form) }) {
-            // The words after any determiners in front, one space apart.
+            // The words after any determiners in front, one space apart (nil: none).
             var text = title
             let words = NameForms.wordRanges(title)
-            let kept: [UInt8] = text.withUTF8 { bytes in
-                var out: [UInt8] = []
+            let clean: String? = text.withUTF8 { bytes in
                 guard let first = words.firstIndex(where: { !Lexicon.classes(NameForms.hash(bytes, $0)).contains(.determiner) })
-                else { return out }
+                else { return nil }
+                // Most titles are that already: no determiner, and words that fill the title but
+                // for one byte (a space) between each two.
+                if first == 0, words[0].lowerBound == 0, words.reduce(words.count - 1, { $0 + $1.count }) == bytes.count {
+                    return title
+                }
+                var out: [UInt8] = []
                 out.reserveCapacity(bytes.count)
                 for word in words[first...] {
                     if !out.isEmpty { out.append(0x20) }
                     out.append(contentsOf: bytes[word])
                 }
-                return out
+                return String(decoding: out, as: UTF8.self)
             }
-            guard !kept.isEmpty else { continue }
-            let clean = String(decoding: kept, as: UTF8.self)
+            guard let clean else { continue }
             let hash = NameForms.hash(clean)
             if let same = byFolded.firstIndex(where: { $0.hash == hash }) {
                 byFolded[same].count += count

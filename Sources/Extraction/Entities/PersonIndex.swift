@@ -25,7 +25,9 @@ struct PersonIndex {
         /// The parts of surface `id` of `table`, from the fields it needs (not from a copy of the
         /// surface, which would retain and release all its lists).
         init?(_ table: SurfaceTable, _ id: Int) {
-            var form = SurfaceTable.Surface.mostFrequent(table.surfaces[id].forms)
+            // The fields read through a buffer, which copies no more of the surface than them.
+            let (forms, tableSurname, count) = table.surfaces.withUnsafeBufferPointer { ($0[id].forms, $0[id].surname, $0[id].count) }
+            var form = SurfaceTable.Surface.mostFrequent(forms)
             let ranges = NameForms.wordRanges(form)
             // The surname is the surface's last word, whose skeleton the table has, unless that word is dropped.
             let lastWord = ranges.last
@@ -44,12 +46,9 @@ struct PersonIndex {
                         last == lastWord ? nil : Skeleton(bytes, last.lowerBound, last.upperBound))
             }
             guard let names else { return nil }
-            // (Not `??`, whose closure copies the surface.)
-            let surname: Skeleton
-            if let named = names.surname { surname = named } else { surname = table.surfaces[id].surname }
+            let surname = names.surname ?? tableSurname
             guard !surname.isEmpty else { return nil }
-            (given, self.surname) = (names.given, surname)
-            count = table[id].count
+            (given, self.surname, self.count) = (names.given, surname, count)
         }
     }
 
