@@ -23,11 +23,12 @@ enum EntityResolver {
         let run = 64
         let keys = Parallel.map(Array(stride(from: 0, to: posts.count, by: run))) { start in
             var here = Resolution.Scope()
-            return (start..<min(start + run, posts.count)).map { resolver.clusterKeys(post: $0, posts[$0], &here) }
+            return (start..<min(start + run, posts.count)).map { resolver.clusterKeys(post: $0, posts[$0].mentions, &here) }
         }
         var clusters = Resolution.Clusters(resolver)
-        for (p, post) in posts.enumerated() {
-            clusters.assign(post: p, post, keys: keys[p / run][p % run], surfaces: resolver.table.postSurfaces[p])
+        // The posts' mentions are passed, not the posts (a copy of a post would retain its quotes too).
+        for p in posts.indices {
+            clusters.assign(post: p, posts[p].mentions, keys: keys[p / run][p % run], surfaces: resolver.table.postSurfaces[p])
         }
         clusters.poolSpellings(resolver.table, posts)
         let corpus = resolver.build(posts, clusters)
@@ -183,24 +184,24 @@ private final class Resolution: @unchecked Sendable {
         !evidence.contains(.ambiguous) || !evidence.isDisjoint(with: [.placeContext, .running])
     }
 
-    /// What each mention of post `p` refers to (nil: not an entity); `here` is set to the post's
+    /// What each of the `mentions` of post `p` refers to (nil: not an entity); `here` is set to the post's
     /// scope (its tables are reused from post to post).
-    func clusterKeys(post p: Int, _ post: PostCandidates, _ here: inout Scope) -> [ClusterKey?] {
+    func clusterKeys(post p: Int, _ mentions: [SurfaceMention], _ here: inout Scope) -> [ClusterKey?] {
         let ids = table.postSurfaces[p]
         here.people.removeAll()
         here.organizations.removeAll()
         here.peopleInContext = peopleByContext[contextOfPost[p]]
         here.organizationsInContext = organizationsByContext[contextOfPost[p]]
-        for m in post.mentions.indices {
-            if let group = people.groupOfSurface[ids[m]] { here.people.add(post.mentions[m].count, to: group) }
+        for m in mentions.indices {
+            if let group = people.groupOfSurface[ids[m]] { here.people.add(mentions[m].count, to: group) }
             // (A pattern, not `==`, which perf shows called through the Equatable witness here.)
-            if case .organization = post.mentions[m].hint, let group = organizations.groupOfSurface[ids[m]] {
+            if case .organization = mentions[m].hint, let group = organizations.groupOfSurface[ids[m]] {
                 here.organizations.add(1, to: group)
             }
         }
         var keys: [ClusterKey?] = []
         keys.reserveCapacity(ids.count)
-        for m in post.mentions.indices { keys.append(clusterKey(post, m, ids[m], here)) }
+        for m in mentions.indices { keys.append(clusterKey(mentions, m, ids[m], here)) }
         return keys
     }
 
@@ -214,12 +215,12 @@ private final class Resolution: @unchecked Sendable {
         var organizationsInContext = GroupCounts()
     }
 
-    /// What mention `m` of `post`, of surface `id`, refers to. (Mentions are read in place: a copy
+    /// What mention `m` of a post's `mentions`, of surface `id`, refers to. (Mentions are read in place: a copy
     /// of one costs more than the look-up.)
-    private func clusterKey(_ post: PostCandidates, _ m: Int, _ id: Int, _ here: Scope) -> ClusterKey? {
-        let (words, place) = (post.mentions[m].words, post.mentions[m].place)
+    private func clusterKey(_ mentions: [SurfaceMention], _ m: Int, _ id: Int, _ here: Scope) -> ClusterKey? {
+        let (words, place) = (mentions[m].words, mentions[m].place)
         let evidence = table[id].evidence
-        switch post.mentions[m].hint {
+        switch mentions[m].hint {
         case .person, .name:
             if let group = people.groupOfSurface[id] { return .personGroup(group) }
             if words == 1 { return lone(id, here) }
@@ -234,7 +235,7 @@ private final class Resolution: @unchecked Sendable {
             return lone(id, here)
         case .place:
             if words == 1 && place >= 0 {
-                let usedAsPerson = !post.mentions[m].evidence.isDisjoint(with: [.title, .speech, .quoted])
+                let usedAsPerson = !mentions[m].evidence.isDisjoint(with: [.title, .speech, .quoted])
                 if people.knows(surname: table[id].skeleton),
                    let group = people.group(among: skeletonPeople[id], inPost: here.people, inContext: here.peopleInContext,
                                             weight: personWeight),
@@ -338,12 +339,12 @@ private final class Resolution: @unchecked Sendable {
             clusterOfSurface = Array(repeating: -1, count: resolution.table.surfaces.count)
         }
 
-        /// Counts the mentions of post `p` in their clusters, creating clusters as they first appear.
+        /// Counts the `mentions` of post `p` in their clusters, creating clusters as they first appear.
         /// Their spellings and titles are pooled later, by ``poolSpellings(_:_:)``.
-        mutating func assign(post p: Int, _ post: PostCandidates, keys: [ClusterKey?], surfaces ids: [Int]) {
+        mutating func assign(post p: Int, _ mentions: [SurfaceMention], keys: [ClusterKey?], surfaces ids: [Int]) {
             var row: [Int?] = []
-            row.reserveCapacity(post.mentions.count)
-            for m in post.mentions.indices {
+            row.reserveCapacity(mentions.count)
+            for m in mentions.indices {
                 guard let key = keys[m] else {
                     clusterOfSurface[ids[m]] = -2
                     row.append(nil)
@@ -357,8 +358,8 @@ private final class Resolution: @unchecked Sendable {
             }
             // Counted once the post's clusters exist, in place (not through a uniqueness check each).
             list.withUnsafeMutableBufferPointer { clusters in
-                for m in post.mentions.indices {
-                    if let cluster = row[m] { clusters[cluster].count(post.mentions[m].count, post: p) }
+                for m in mentions.indices {
+                    if let cluster = row[m] { clusters[cluster].count(mentions[m].count, post: p) }
                 }
             }
             resolved.append(row)
@@ -376,13 +377,13 @@ private final class Resolution: @unchecked Sendable {
                 SurfaceTable.addForms(table[id].titledForms, to: &list[c].titledForms)
             }
             guard clusterOfSurface.contains(-2) else { return }
-            for (p, post) in posts.enumerated() {
-                let ids = table.postSurfaces[p]
-                for m in post.mentions.indices where clusterOfSurface[ids[m]] == -2 {
+            for p in posts.indices {
+                let (ids, mentions) = (table.postSurfaces[p], posts[p].mentions)
+                for m in mentions.indices where clusterOfSurface[ids[m]] == -2 {
                     guard let c = resolved[p][m] else { continue }
-                    if post.mentions[m].hint != .demonym { SurfaceTable.addForm(post.mentions[m].surface, post.mentions[m].count, to: &list[c].forms) }
-                    for title in post.mentions[m].titles { SurfaceTable.addForm(title, 1, to: &list[c].titles) }
-                    for form in post.mentions[m].titledForms { SurfaceTable.addForm(form, 1, to: &list[c].titledForms) }
+                    if mentions[m].hint != .demonym { SurfaceTable.addForm(mentions[m].surface, mentions[m].count, to: &list[c].forms) }
+                    for title in mentions[m].titles { SurfaceTable.addForm(title, 1, to: &list[c].titles) }
+                    for form in mentions[m].titledForms { SurfaceTable.addForm(form, 1, to: &list[c].titledForms) }
                 }
             }
         }
