@@ -52,17 +52,28 @@ struct PersonIndex {
         }
     }
 
-    /// Head words of titles (`adviser` of `national security adviser`), as hashes.
-    static func roles<S: Sequence>(_ titles: S) -> Set<UInt64> where S.Element == String {
+    /// Head words of titles (`adviser` of `national security adviser`), as hashes; those of each
+    /// title are looked up in `known` by the title's folded hash, and found and kept there when new
+    /// (the same titles recur over many names).
+    static func roles(_ titles: SurfaceTable.Counts, known: inout HashTable<Set<UInt64>>) -> Set<UInt64> {
         var roles: Set<UInt64> = []
-        for var title in titles {
+        for (title, _) in titles {
+            let key = NameForms.hash(title)
+            if let found = known[key] {
+                roles.formUnion(found)
+                continue
+            }
+            var found: Set<UInt64> = []
+            var text = title
             let ranges = NameForms.wordRanges(title)
-            title.withUTF8 { bytes in
+            text.withUTF8 { bytes in
                 for word in ranges {
                     let hash = NameForms.hash(bytes, word)
-                    if Lexicon.classes(hash).contains(.titleHead) { roles.insert(hash) }
+                    if Lexicon.classes(hash).contains(.titleHead) { found.insert(hash) }
                 }
             }
+            known.set(key, found)
+            roles.formUnion(found)
         }
         return roles
     }
@@ -106,6 +117,7 @@ struct PersonIndex {
         // Same surname: compare given names. The roles of a name are needed only when its surname
         // has a few given names, and are found then.
         var roles = [Set<UInt64>](repeating: [], count: ids.count)
+        var rolesOfTitle = HashTable<Set<UInt64>>(capacity: 256)
         var distinct: [Int] = []
         for k in surnames.indices {
             // The first name of each given name (most surnames have a few names: a list is quicker
@@ -120,7 +132,7 @@ struct PersonIndex {
             }
             // Many people share a common surname: too many to tell typos from relatives.
             guard distinct.count > 1, distinct.count <= 12 else { continue }
-            for n in distinct { roles[n] = Self.roles(table[ids[n]].titles.lazy.map(\.form)) }
+            for n in distinct { roles[n] = Self.roles(table[ids[n]].titles, known: &rolesOfTitle) }
             distinct.sort { parts[$0].given < parts[$1].given }
             for i in distinct.indices {
                 for j in distinct.indices where j > i {
