@@ -23,11 +23,12 @@ enum EntityResolver {
         let run = 64
         let keys = Parallel.map(Array(stride(from: 0, to: posts.count, by: run))) { start in
             var here = Resolution.Scope()
-            return (start..<min(start + run, posts.count)).map { resolver.clusterKeys(post: $0, posts[$0], &here) }
+            return (start..<min(start + run, posts.count)).map { resolver.clusterKeys(post: $0, posts[$0].mentions, &here) }
         }
         var clusters = Resolution.Clusters(resolver)
-        for (p, post) in posts.enumerated() {
-            clusters.assign(post: p, post, keys: keys[p / run][p % run], surfaces: resolver.table.postSurfaces[p])
+        // The posts' mentions are passed, not the posts (a copy of a post would retain its quotes too).
+        for p in posts.indices {
+            clusters.assign(post: p, posts[p].mentions, keys: keys[p / run][p % run], surfaces: resolver.table.postSurfaces[p])
         }
         clusters.poolSpellings(resolver.table, posts)
         let corpus = resolver.build(posts, clusters)
@@ -65,9 +66,9 @@ private final class Resolution: @unchecked Sendable {
         var count = 0
         var posts = 0
         var lastPost = -1
-        var forms: [(form: String, count: Int)] = []
-        var titles: [String: Int] = [:]
-        var titledForms: [String: Int] = [:]
+        var forms: SurfaceTable.Counts = []
+        var titles: SurfaceTable.Counts = []
+        var titledForms: SurfaceTable.Counts = []
 
         /// Counts `count` mentions in post `post` (posts are counted in order).
         mutating func count(_ count: Int, post: Int) {
@@ -187,24 +188,24 @@ private final class Resolution: @unchecked Sendable {
         !evidence.contains(.ambiguous) || !evidence.isDisjoint(with: [.placeContext, .running])
     }
 
-    /// What each mention of post `p` refers to (nil: not an entity); `here` is set to the post's
+    /// What each of the `mentions` of post `p` refers to (nil: not an entity); `here` is set to the post's
     /// scope (its tables are reused from post to post).
-    func clusterKeys(post p: Int, _ post: PostCandidates, _ here: inout Scope) -> [ClusterKey?] {
+    func clusterKeys(post p: Int, _ mentions: [SurfaceMention], _ here: inout Scope) -> [ClusterKey?] {
         let ids = table.postSurfaces[p]
         here.people.removeAll()
         here.organizations.removeAll()
         here.peopleInContext = peopleByContext[contextOfPost[p]]
         here.organizationsInContext = organizationsByContext[contextOfPost[p]]
-        for m in post.mentions.indices {
-            if let group = people.groupOfSurface[ids[m]] { here.people.add(post.mentions[m].count, to: group) }
+        for m in mentions.indices {
+            if let group = people.groupOfSurface[ids[m]] { here.people.add(mentions[m].count, to: group) }
             // (A pattern, not `==`, which perf shows called through the Equatable witness here.)
-            if case .organization = post.mentions[m].hint, let group = organizations.groupOfSurface[ids[m]] {
+            if case .organization = mentions[m].hint, let group = organizations.groupOfSurface[ids[m]] {
                 here.organizations.add(1, to: group)
             }
         }
         var keys: [ClusterKey?] = []
         keys.reserveCapacity(ids.count)
-        for m in post.mentions.indices { keys.append(clusterKey(post, m, ids[m], here)) }
+        for m in mentions.indices { keys.append(clusterKey(mentions, m, ids[m], here)) }
         return keys
     }
 
@@ -218,12 +219,12 @@ private final class Resolution: @unchecked Sendable {
         var organizationsInContext = GroupCounts()
     }
 
-    /// What mention `m` of `post`, of surface `id`, refers to. (Mentions are read in place: a copy
+    /// What mention `m` of a post's `mentions`, of surface `id`, refers to. (Mentions are read in place: a copy
     /// of one costs more than the look-up.)
-    private func clusterKey(_ post: PostCandidates, _ m: Int, _ id: Int, _ here: Scope) -> ClusterKey? {
-        let (words, place) = (post.mentions[m].words, post.mentions[m].place)
+    private func clusterKey(_ mentions: [SurfaceMention], _ m: Int, _ id: Int, _ here: Scope) -> ClusterKey? {
+        let (words, place) = (mentions[m].words, mentions[m].place)
         let evidence = table[id].evidence
-        switch post.mentions[m].hint {
+        switch mentions[m].hint {
         case .person, .name:
             if let group = people.groupOfSurface[id] { return .personGroup(group) }
             if words == 1 { return lone(id, here) }
@@ -238,7 +239,7 @@ private final class Resolution: @unchecked Sendable {
             return lone(id, here)
         case .place:
             if words == 1 && place >= 0 {
-                let usedAsPerson = !post.mentions[m].evidence.isDisjoint(with: [.title, .speech, .quoted])
+                let usedAsPerson = !mentions[m].evidence.isDisjoint(with: [.title, .speech, .quoted])
                 if people.knows(surname: table[id].skeleton),
                    let group = people.group(among: skeletonPeople[id], inPost: here.people, inContext: here.peopleInContext,
                                             weight: personWeight),
@@ -342,12 +343,12 @@ private final class Resolution: @unchecked Sendable {
             clusterOfSurface = Array(repeating: -1, count: resolution.table.surfaces.count)
         }
 
-        /// Counts the mentions of post `p` in their clusters, creating clusters as they first appear.
+        /// Counts the `mentions` of post `p` in their clusters, creating clusters as they first appear.
         /// Their spellings and titles are pooled later, by ``poolSpellings(_:_:)``.
-        mutating func assign(post p: Int, _ post: PostCandidates, keys: [ClusterKey?], surfaces ids: [Int]) {
+        mutating func assign(post p: Int, _ mentions: [SurfaceMention], keys: [ClusterKey?], surfaces ids: [Int]) {
             var row: [Int?] = []
-            row.reserveCapacity(post.mentions.count)
-            for m in post.mentions.indices {
+            row.reserveCapacity(mentions.count)
+            for m in mentions.indices {
                 guard let key = keys[m] else {
                     clusterOfSurface[ids[m]] = -2
                     row.append(nil)
@@ -361,8 +362,8 @@ private final class Resolution: @unchecked Sendable {
             }
             // Counted once the post's clusters exist, in place (not through a uniqueness check each).
             list.withUnsafeMutableBufferPointer { clusters in
-                for m in post.mentions.indices {
-                    if let cluster = row[m] { clusters[cluster].count(post.mentions[m].count, post: p) }
+                for m in mentions.indices {
+                    if let cluster = row[m] { clusters[cluster].count(mentions[m].count, post: p) }
                 }
             }
             resolved.append(row)
@@ -375,32 +376,18 @@ private final class Resolution: @unchecked Sendable {
         mutating func poolSpellings(_ table: SurfaceTable, _ posts: [PostCandidates]) {
             for id in table.surfaces.indices where clusterOfSurface[id] >= 0 {
                 let c = Int(clusterOfSurface[id])
-                if table[id].hint != .demonym {
-                    if list[c].forms.isEmpty {
-                        list[c].forms = table[id].forms
-                    } else {
-                        for (form, count) in table[id].forms { SurfaceTable.addForm(form, count, to: &list[c].forms) }
-                    }
-                }
-                if list[c].titles.isEmpty {
-                    list[c].titles = table[id].titles
-                } else {
-                    for (title, n) in table[id].titles { list[c].titles[title, default: 0] += n }
-                }
-                if list[c].titledForms.isEmpty {
-                    list[c].titledForms = table[id].titledForms
-                } else {
-                    for (form, n) in table[id].titledForms { list[c].titledForms[form, default: 0] += n }
-                }
+                if table[id].hint != .demonym { SurfaceTable.addForms(table[id].forms, to: &list[c].forms) }
+                SurfaceTable.addForms(table[id].titles, to: &list[c].titles)
+                SurfaceTable.addForms(table[id].titledForms, to: &list[c].titledForms)
             }
             guard clusterOfSurface.contains(-2) else { return }
-            for (p, post) in posts.enumerated() {
-                let ids = table.postSurfaces[p]
-                for m in post.mentions.indices where clusterOfSurface[ids[m]] == -2 {
+            for p in posts.indices {
+                let (ids, mentions) = (table.postSurfaces[p], posts[p].mentions)
+                for m in mentions.indices where clusterOfSurface[ids[m]] == -2 {
                     guard let c = resolved[p][m] else { continue }
-                    if post.mentions[m].hint != .demonym { SurfaceTable.addForm(post.mentions[m].surface, post.mentions[m].count, to: &list[c].forms) }
-                    for title in post.mentions[m].titles { list[c].titles[title, default: 0] += 1 }
-                    for form in post.mentions[m].titledForms { list[c].titledForms[form, default: 0] += 1 }
+                    if mentions[m].hint != .demonym { SurfaceTable.addForm(mentions[m].surface, mentions[m].count, to: &list[c].forms) }
+                    for title in mentions[m].titles { SurfaceTable.addForm(title, 1, to: &list[c].titles) }
+                    for form in mentions[m].titledForms { SurfaceTable.addForm(form, 1, to: &list[c].titledForms) }
                 }
             }
         }
@@ -441,16 +428,16 @@ private final class Resolution: @unchecked Sendable {
             for (n, index) in shared.enumerated() where n > 0 { entities[index].id += "-\(n + 1)" }
         }
         // Most mentioned first, then by id (compared by its first eight bytes first, which order
-        // like the whole ids).
-        let prefixes = entities.indices.map { Self.prefix(entities[$0].id) }
-        var ranked = Array(entities.indices)
+        // like the whole ids); sorted as keys with the count and the prefix, so that comparisons
+        // read the entities only when both tie.
+        var ranked = entities.indices.map { (count: entities[$0].mentionCount, prefix: Self.prefix(entities[$0].id), cluster: $0) }
         ranked.sort {
-            if entities[$0].mentionCount != entities[$1].mentionCount { return entities[$0].mentionCount > entities[$1].mentionCount }
-            if prefixes[$0] != prefixes[$1] { return prefixes[$0] < prefixes[$1] }
-            return entities[$0].id < entities[$1].id
+            if $0.count != $1.count { return $0.count > $1.count }
+            if $0.prefix != $1.prefix { return $0.prefix < $1.prefix }
+            return entities[$0.cluster].id < entities[$1.cluster].id
         }
         var entityOfCluster = [Int](repeating: 0, count: clusters.list.count)
-        for (rank, cluster) in ranked.enumerated() { entityOfCluster[cluster] = rank }
+        for (rank, key) in ranked.enumerated() { entityOfCluster[key.cluster] = rank }
         // The entities put in rank order by swaps in the buffer, which move them without copying.
         var position = entityOfCluster
         entities.withUnsafeMutableBufferPointer { entities in
@@ -572,7 +559,7 @@ private final class Resolution: @unchecked Sendable {
         var seen: Set<UInt64> = [NameForms.hash(name)]
         var out: [String] = []
         let ranked = cluster.forms.sorted { ($1.count, $0.form) < ($0.count, $1.form) }
-            + cluster.titledForms.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { (form: $0.key, count: $0.value) }
+            + cluster.titledForms.sorted { ($1.count, $0.form) < ($0.count, $1.form) }
         for (form, _) in ranked where out.count < 20 && form != name {
             if seen.insert(NameForms.hash(form)).inserted { out.append(form) }
         }
@@ -585,23 +572,27 @@ private final class Resolution: @unchecked Sendable {
         var byFolded: [(hash: UInt64, form: String, count: Int)] = []
         // Most frequent first (then in text order), so that the spelling kept for titles that
         // differ only in case is the most frequent one, the same on every run.
-        for (title, count) in cluster.titles.sorted(by: { ($1.value, $0.key) < ($0.value, $1.key) }) {
-            // The words after any determiners in front, one space apart.
+        for (title, count) in cluster.titles.sorted(by: { ($1.count, $0.form) < ($0.count, $1.form) }) {
+            // The words after any determiners in front, one space apart (nil: none).
             var text = title
             let words = NameForms.wordRanges(title)
-            let kept: [UInt8] = text.withUTF8 { bytes in
-                var out: [UInt8] = []
+            let clean: String? = text.withUTF8 { bytes in
                 guard let first = words.firstIndex(where: { !Lexicon.classes(NameForms.hash(bytes, $0)).contains(.determiner) })
-                else { return out }
+                else { return nil }
+                // Most titles are that already: no determiner, and words that fill the title but
+                // for one byte (a space) between each two.
+                if first == 0, words[0].lowerBound == 0, words.reduce(words.count - 1, { $0 + $1.count }) == bytes.count {
+                    return title
+                }
+                var out: [UInt8] = []
                 out.reserveCapacity(bytes.count)
                 for word in words[first...] {
                     if !out.isEmpty { out.append(0x20) }
                     out.append(contentsOf: bytes[word])
                 }
-                return out
+                return String(decoding: out, as: UTF8.self)
             }
-            guard !kept.isEmpty else { continue }
-            let clean = String(decoding: kept, as: UTF8.self)
+            guard let clean else { continue }
             let hash = NameForms.hash(clean)
             if let same = byFolded.firstIndex(where: { $0.hash == hash }) {
                 byFolded[same].count += count

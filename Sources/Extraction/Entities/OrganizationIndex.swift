@@ -92,7 +92,7 @@ struct OrganizationIndex {
         for (n, id) in organizations.enumerated() where table[id].words > 1 {
             let root = union.find(n)
             if longFormOfRoot[root] == nil {
-                longFormOfRoot[root] = NameForms.fold(table[id].form).split(separator: " ").map(String.init)
+                longFormOfRoot[root] = foldedWords(table[id].form)
             }
         }
         var longFormOfAcronym: [String: [String]] = [:]
@@ -101,7 +101,7 @@ struct OrganizationIndex {
         }
         guard !longFormOfAcronym.isEmpty else { return }
         for (n, id) in organizations.enumerated() where table[id].words > 1 {
-            let words = NameForms.fold(table[id].form).split(separator: " ").map(String.init)
+            let words = foldedWords(table[id].form)
             guard let long = longFormOfAcronym[words[0]] else { continue }
             let (core, qualifier) = core(words: long + words.dropFirst(), qualifiers: table[id].qualifiers)
             if let same = byKey["\(qualifier)|\(core)"] { union.join(same, n) }
@@ -114,9 +114,15 @@ struct OrganizationIndex {
     /// country or demonym in front or in a possessive before it (`Israel's`), or `s` and the first
     /// letters of an unknown adjective that looks like a demonym (`Durnish` → `s:durn`); empty for none.
     static func core(_ surface: SurfaceTable.Surface) -> (String, String) {
-        let words = NameForms.fold(surface.form).split(separator: " ").map(String.init)
+        let words = foldedWords(surface.form)
         if surface.words == 1 { return ("acronym " + (words.first ?? ""), "") }
         return core(words: words, qualifiers: surface.qualifiers)
+    }
+
+    /// The words of `form` folded (split on bytes where that is safe: by characters, splitting a
+    /// name of a few words costs thousands of instructions).
+    private static func foldedWords(_ form: String) -> [String] {
+        NameForms.words(NameForms.fold(form)).map(String.init)
     }
 
     /// ``core(_:)`` of a name of several words, folded, with the countries its mentions name in a
@@ -158,7 +164,7 @@ struct OrganizationIndex {
     /// `Organization for Security and Co-operation in Europe` → `osce`.
     static func initials(_ name: String) -> String {
         var out = ""
-        for word in name.split(separator: " ") {
+        for word in NameForms.words(name) {
             guard let first = word.first, first.isUppercase else { continue }
             out += String(first).lowercased()
         }

@@ -16,17 +16,22 @@ struct PersonIndex {
     /// Long surname skeletons one letter apart (`peskov`, `peskow`).
     private var nearSurnames: [Skeleton: [Skeleton]] = [:]
 
-    /// A full name's parts: skeletons of the given name and the surname, and the roles it is given.
+    /// A full name's parts: skeletons of the given name and the surname, and its mention count.
     struct NameParts {
         var given: Skeleton
         var surname: Skeleton
-        var roles: Set<UInt64>
         var count: Int
 
-        init?(_ surface: SurfaceTable.Surface) {
-            var form = surface.form
+        /// The parts of surface `id` of `table`, from the fields it needs (not from a copy of the
+        /// surface, which would retain and release all its lists).
+        init?(_ table: SurfaceTable, _ id: Int) {
+            // The fields read through a buffer, which copies no more of the surface than them.
+            let (forms, tableSurname, count) = table.surfaces.withUnsafeBufferPointer { ($0[id].forms, $0[id].surname, $0[id].count) }
+            var form = SurfaceTable.Surface.mostFrequent(forms)
             let ranges = NameForms.wordRanges(form)
-            let names: (given: Skeleton, surname: Skeleton)? = form.withUTF8 { bytes in
+            // The surname is the surface's last word, whose skeleton the table has, unless that word is dropped.
+            let lastWord = ranges.last
+            let names: (given: Skeleton, surname: Skeleton?)? = form.withUTF8 { bytes in
                 // The words without initials (`J.`) and suffixes (`Jr`).
                 var kept = ranges.lazy.filter { word in
                     let text = UnsafeBufferPointer(rebasing: bytes[word])
@@ -37,26 +42,38 @@ struct PersonIndex {
                 guard let first = kept.next(), var last = kept.next(),
                       !Lexicon.classes(NameForms.hash(bytes, first)).contains(.particle) else { return nil }
                 while let next = kept.next() { last = next }
-                return (Skeleton(bytes, first.lowerBound, first.upperBound), Skeleton(bytes, last.lowerBound, last.upperBound))
+                return (Skeleton(bytes, first.lowerBound, first.upperBound),
+                        last == lastWord ? nil : Skeleton(bytes, last.lowerBound, last.upperBound))
             }
-            guard let names, !names.surname.isEmpty else { return nil }
-            (given, surname) = names
-            roles = PersonIndex.roles(surface.titles.keys)
-            count = surface.count
+            guard let names else { return nil }
+            let surname = names.surname ?? tableSurname
+            guard !surname.isEmpty else { return nil }
+            (given, self.surname, self.count) = (names.given, surname, count)
         }
     }
 
-    /// Head words of titles (`adviser` of `national security adviser`), as hashes.
-    static func roles<S: Sequence>(_ titles: S) -> Set<UInt64> where S.Element == String {
+    /// Head words of titles (`adviser` of `national security adviser`), as hashes; those of each
+    /// title are looked up in `known` by the title's folded hash, and found and kept there when new
+    /// (the same titles recur over many names).
+    static func roles(_ titles: SurfaceTable.Counts, known: inout HashTable<Set<UInt64>>) -> Set<UInt64> {
         var roles: Set<UInt64> = []
-        for var title in titles {
+        for (title, _) in titles {
+            let key = NameForms.hash(title)
+            if let found = known[key] {
+                roles.formUnion(found)
+                continue
+            }
+            var found: Set<UInt64> = []
+            var text = title
             let ranges = NameForms.wordRanges(title)
-            title.withUTF8 { bytes in
+            text.withUTF8 { bytes in
                 for word in ranges {
                     let hash = NameForms.hash(bytes, word)
-                    if Lexicon.classes(hash).contains(.titleHead) { roles.insert(hash) }
+                    if Lexicon.classes(hash).contains(.titleHead) { found.insert(hash) }
                 }
             }
+            known.set(key, found)
+            roles.formUnion(found)
         }
         return roles
     }
@@ -67,7 +84,7 @@ struct PersonIndex {
         var ids: [Int] = []
         var parts: [NameParts] = []
         for id in fullNames.sorted() {
-            guard let name = NameParts(table[id]) else { continue }
+            guard let name = NameParts(table, id) else { continue }
             ids.append(id)
             parts.append(name)
         }
@@ -97,7 +114,10 @@ struct PersonIndex {
             members[next[surnameOfName[n]]] = n
             next[surnameOfName[n]] += 1
         }
-        // Same surname: compare given names.
+        // Same surname: compare given names. The roles of a name are needed only when its surname
+        // has a few given names, and are found then.
+        var roles = [Set<UInt64>](repeating: [], count: ids.count)
+        var rolesOfTitle = HashTable<Set<UInt64>>(capacity: 256)
         var distinct: [Int] = []
         for k in surnames.indices {
             // The first name of each given name (most surnames have a few names: a list is quicker
@@ -112,10 +132,11 @@ struct PersonIndex {
             }
             // Many people share a common surname: too many to tell typos from relatives.
             guard distinct.count > 1, distinct.count <= 12 else { continue }
+            for n in distinct { roles[n] = Self.roles(table[ids[n]].titles, known: &rolesOfTitle) }
             distinct.sort { parts[$0].given < parts[$1].given }
             for i in distinct.indices {
                 for j in distinct.indices where j > i {
-                    if Self.sameGiven(parts, distinct[i], distinct[j]) {
+                    if Self.sameGiven(parts, roles, distinct[i], distinct[j]) {
                         union.join(distinct[i], distinct[j])
                     }
                 }
@@ -152,38 +173,43 @@ struct PersonIndex {
         a.key == b.key && a.bytes == b.bytes
     }
 
-    /// Whether the given names of names `i` and `j` of `parts` (with the same surname) name one person.
-    private static func sameGiven(_ parts: [NameParts], _ i: Int, _ j: Int) -> Bool {
+    /// Whether the given names of names `i` and `j` of `parts` (with the same surname) name one person;
+    /// `roles` has the ``roles(_:)`` of their titles.
+    private static func sameGiven(_ parts: [NameParts], _ roles: [Set<UInt64>], _ i: Int, _ j: Int) -> Bool {
         let (x, y) = (parts[i].given.bytes, parts[j].given.bytes)
         if x.count == 1 || y.count == 1 { return x.first == y.first }
         let (short, long) = x.count <= y.count ? (x, y) : (y, x)
         if short.count >= 3 && long.starts(with: short) { return true }
         // A typo, with a role in common: one letter off, or two off next to a much more frequent spelling.
-        guard !parts[i].roles.isDisjoint(with: parts[j].roles), min(x.count, y.count) >= 3 else { return false }
+        guard !roles[i].isDisjoint(with: roles[j]), min(x.count, y.count) >= 3 else { return false }
         let distance = NameForms.distance(x, y, limit: 2)
         let (a, b) = (parts[i].count, parts[j].count)
         return distance <= 1 || distance == 2 && min(a, b) * 3 <= max(a, b)
     }
 
     /// Skeletons of six letters or more that are one edit apart. One edit leaves either the first
-    /// two letters or the last three alone, so only skeletons that share those are compared.
+    /// two letters or the last three alone, and changes the length by at most one, so only skeletons
+    /// that share those letters and are as long or one longer are compared.
     private static func nearPairs(_ surnames: [Skeleton]) -> [Skeleton: [Skeleton]] {
-        // Bucket keys: the first two letters, or 1 << 32 and the last three.
+        // Bucket keys: the length above bit 40, and the first two letters, or 1 << 32 and the last three.
         var buckets: [UInt64: [Skeleton]] = [:]
         for surname in surnames where surname.bytes.count >= 6 {
-            let b = surname.bytes, n = b.count
-            buckets[UInt64(b[0]) << 8 | UInt64(b[1]), default: []].append(surname)
-            buckets[1 << 32 | UInt64(b[n - 3]) << 16 | UInt64(b[n - 2]) << 8 | UInt64(b[n - 1]), default: []].append(surname)
+            let b = surname.bytes, n = b.count, length = UInt64(n) << 40
+            buckets[length | UInt64(b[0]) << 8 | UInt64(b[1]), default: []].append(surname)
+            buckets[length | 1 << 32 | UInt64(b[n - 3]) << 16 | UInt64(b[n - 2]) << 8 | UInt64(b[n - 1]), default: []].append(surname)
         }
         var near: [Skeleton: Set<Skeleton>] = [:]
-        for bucket in buckets.values {
+        func compare(_ a: Skeleton, _ b: Skeleton) {
+            if NameForms.withinOneEdit(a.bytes, b.bytes) {
+                near[a, default: []].insert(b)
+                near[b, default: []].insert(a)
+            }
+        }
+        for (key, bucket) in buckets {
+            let longer = buckets[key + 1 << 40] ?? []
             for i in bucket.indices {
-                for j in bucket.indices where j > i && abs(bucket[i].bytes.count - bucket[j].bytes.count) <= 1 {
-                    if NameForms.withinOneEdit(bucket[i].bytes, bucket[j].bytes) {
-                        near[bucket[i], default: []].insert(bucket[j])
-                        near[bucket[j], default: []].insert(bucket[i])
-                    }
-                }
+                for j in bucket.indices where j > i { compare(bucket[i], bucket[j]) }
+                for other in longer { compare(bucket[i], other) }
             }
         }
         return near.mapValues { $0.sorted() }

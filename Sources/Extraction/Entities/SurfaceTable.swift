@@ -3,6 +3,10 @@
 /// A spelling is told apart by its folded form and its hint (`Austin` as a lone word and `Austin`
 /// as a gazetteer city are two surfaces). ``postSurfaces`` maps each post's mentions to surfaces.
 struct SurfaceTable {
+    /// Texts as printed with their counts, in the order first met: a short list, searched by
+    /// ``addForm(_:_:to:)`` (cheaper than hashing each text into a dictionary).
+    typealias Counts = [(form: String, count: Int)]
+
     struct Surface {
         var key: UInt64
         var hint: Hint
@@ -10,19 +14,24 @@ struct SurfaceTable {
         var evidence: Evidence = []
         var count = 0
         var posts = 0
-        /// Spellings as printed, with their counts (case and diacritics may differ); a short list.
-        var forms: [(form: String, count: Int)] = []
+        /// Spellings as printed, with their counts (case and diacritics may differ).
+        var forms: Counts = []
         /// Skeletons (``NameForms/skeleton(_:)``) of the whole name and of its last word.
         var skeleton = Skeleton(bytes: [])
         var surname = Skeleton(bytes: [])
-        var titles: [String: Int] = [:]
-        var titledForms: [String: Int] = [:]
+        /// Titles given to it and titled spellings, each counted once per post.
+        var titles: Counts = []
+        var titledForms: Counts = []
         var place: Int32 = -1
         var qualifiers: [Int32: Int] = [:]
         var expansion: UInt64?
 
         /// The most frequent printed spelling (ties: the first in code-point order).
-        var form: String {
+        var form: String { Self.mostFrequent(forms) }
+
+        /// The most frequent spelling of `forms` (ties: the first in code-point order). (Called
+        /// with the list of a surface in the table, it does not copy the surface as ``form`` may.)
+        static func mostFrequent(_ forms: Counts) -> String {
             forms.max { $0.count != $1.count ? $0.count < $1.count : $0.form > $1.form }?.form ?? ""
         }
     }
@@ -75,18 +84,29 @@ struct SurfaceTable {
         surface.count += count
         surface.posts += 1
         Self.addForm(mentions[m].surface, count, to: &surface.forms)
-        for title in mentions[m].titles { surface.titles[title, default: 0] += 1 }
-        for form in mentions[m].titledForms { surface.titledForms[form, default: 0] += 1 }
+        for title in mentions[m].titles { addForm(title, 1, to: &surface.titles) }
+        for form in mentions[m].titledForms { addForm(form, 1, to: &surface.titledForms) }
         if mentions[m].qualifier >= 0 { surface.qualifiers[mentions[m].qualifier, default: 0] += 1 }
         if surface.expansion == nil { surface.expansion = mentions[m].expansion }
     }
 
-    /// Counts `count` more uses of the spelling `form` in `forms`, a short list of spellings with counts.
-    static func addForm(_ form: String, _ count: Int, to forms: inout [(form: String, count: Int)]) {
-        if let f = forms.firstIndex(where: { $0.form == form }) {
+    /// Counts `count` more uses of the text `form` in `forms`.
+    @inline(__always)
+    static func addForm(_ form: String, _ count: Int, to forms: inout Counts) {
+        for f in forms.indices where forms[f].form == form {
             forms[f].count += count
+            return
+        }
+        forms.append((form, count))
+    }
+
+    /// Adds the counts of `other` to `forms`; an empty `forms` takes `other` as it is (shared, not
+    /// rebuilt entry by entry).
+    static func addForms(_ other: Counts, to forms: inout Counts) {
+        if forms.isEmpty {
+            forms = other
         } else {
-            forms.append((form, count))
+            for (form, count) in other { addForm(form, count, to: &forms) }
         }
     }
 
