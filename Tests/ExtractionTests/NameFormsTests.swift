@@ -128,6 +128,15 @@ final class NameFormsTests: XCTestCase {
         }
     }
 
+    func testHashFilterKeepsEveryHashItHoldsAndRulesMostOthersOut() {
+        var filter = HashFilter(bits: 12)
+        let held = (0..<200).map { NameForms.hash("held\($0)") }
+        for hash in held { filter.insert(hash) }
+        XCTAssertTrue(held.allSatisfy { filter.mayContain($0) })
+        let others = (0..<1000).filter { filter.mayContain(NameForms.hash("other\($0)")) }.count
+        XCTAssertLessThan(others, 150) // about 200 of 4096 bits are set
+    }
+
     func testGazetteerAndGivenNamesLoad() {
         XCTAssertGreaterThan(Gazetteer.data.places.count, 5000)
         let kyiv = Gazetteer.entry(NameForms.hash("Kiev")).map { Gazetteer.data.places[Int($0.place)].name }
