@@ -87,6 +87,35 @@ final class NameFormsTests: XCTestCase {
         XCTAssertFalse(lowercase.contains(NameForms.hash("kyiv")))
     }
 
+    func testTokenHashesAndTheirRunsEqualTheHashesOfTheirText() {
+        // Words of every length around the eight-byte steps, at the very end of the text too, with
+        // digits, separators, hyphens, apostrophes, periods and non-ASCII letters in them.
+        let text = "Ab ABCDEFG Abcdefgh ABCDEFGHI Quartermasters Interoperability-Assessment 1,250 3.5 F-16 "
+            + "O'Hara Gen. U.S. Żurawski-Mélançon Straßenbahn abcdefgé éabcdefgh Kestrel-Vey Abcdefghijklmnop"
+        var tokens = [Token](repeating: Token(start: 0, end: 0, hash: 0, kind: .other, flags: [], classes: []), count: text.utf8.count)
+        var copy = text
+        var lowercase = LowercaseWords()
+        copy.withUTF8 { bytes in
+            tokens.withUnsafeMutableBufferPointer { buffer in
+                let count = lowercase.write(room: bytes.count) { Tokenizer.tokenize(bytes, into: buffer, lowercase: &$0) }.count
+                let words = UnsafeBufferPointer(rebasing: buffer[..<count])
+                let string = { (k: Int) in String(decoding: UnsafeBufferPointer(rebasing: bytes[Int(words[k].start)..<Int(words[k].end)]), as: UTF8.self) }
+                XCTAssertEqual(count, 18)
+                XCTAssertEqual(string(count - 1), "Abcdefghijklmnop")
+                for k in 0..<count {
+                    XCTAssertEqual(words[k].hash, NameForms.hash(string(k)), string(k))
+                }
+                let paragraph = Paragraph(text: bytes, tokens: words, marks: [], headline: false)
+                XCTAssertEqual(paragraph.hash(1, 4), NameForms.hash("abcdefg abcdefgh abcdefghi"))
+                XCTAssertEqual(paragraph.hash(10, 13), NameForms.hash("gen. U.S.  zurawski-melancon"))
+                XCTAssertNotEqual(paragraph.hash(1, 3), paragraph.hash(2, 4))
+            }
+        }
+        XCTAssertNotEqual(NameForms.hash("abcdefgh"), NameForms.hash("abcdefg"))
+        XCTAssertNotEqual(NameForms.hash("ab cd"), NameForms.hash("abcd"))
+        XCTAssertNotEqual(NameForms.hash("ab cd"), NameForms.hash("cd ab"))
+    }
+
     func testEightBytesAtATimeFindTheEndOfALetterRun() {
         for position in 0..<8 {
             for byte in UInt8.min...UInt8.max {
@@ -97,6 +126,15 @@ final class NameFormsTests: XCTestCase {
                 XCTAssertEqual(Tokenizer.asciiLetters(word), Tokenizer.isASCIILetter(byte) ? 8 : position, "\(byte) at \(position)")
             }
         }
+    }
+
+    func testHashFilterKeepsEveryHashItHoldsAndRulesMostOthersOut() {
+        var filter = HashFilter(bits: 12)
+        let held = (0..<200).map { NameForms.hash("held\($0)") }
+        for hash in held { filter.insert(hash) }
+        XCTAssertTrue(held.allSatisfy { filter.mayContain($0) })
+        let others = (0..<1000).filter { filter.mayContain(NameForms.hash("other\($0)")) }.count
+        XCTAssertLessThan(others, 150) // about 200 of 4096 bits are set
     }
 
     func testGazetteerAndGivenNamesLoad() {

@@ -1,5 +1,5 @@
 /// A read-mostly map from word hashes to values: open addressing with linear probing, keyed by
-/// the FNV hashes of ``NameForms`` (already well mixed, so no second hashing as `Dictionary` does).
+/// the hashes of ``NameForms`` (already well mixed, so no second hashing as `Dictionary` does).
 /// Used on the per-word hot path (lexicon, gazetteer and given-name look-ups) and for the
 /// corpus's surfaces. Each slot holds its key and value side by side, so a probe reads one cache line.
 struct HashTable<Value> {

@@ -3,38 +3,59 @@
 ///
 /// The *folded* form of a name is lower-case ASCII where a Latin letter has an ASCII base
 /// (`Mélanie` → `melanie`, `Łódź` → `lodz`), without apostrophes and periods (`U.S.` → `us`),
-/// words separated by one space. Hashes are FNV-1a over the folded bytes, so the tokenizer can hash
-/// words as it reads them and the lexicon and gazetteer can be keyed by hash.
+/// words separated by one space. A name's hash is made word by word: each word's folded bytes are
+/// hashed by a ``WordHasher``, and the words' hashes are chained (``chain(_:_:)``), so the tokenizer
+/// can hash words as it reads them, the scanner can hash a run of words from its tokens' hashes, and
+/// the lexicon and gazetteer can be keyed by hash.
 enum NameForms {
+    /// Offset basis of the byte-wise FNV-1a hash (``mix(_:_:)``), for keys that are not names.
     static let fnvOffset: UInt64 = 0xcbf2_9ce4_8422_2325
 
+    /// One step of FNV-1a: mixes `byte` into `hash`.
     @inline(__always)
     static func mix(_ hash: UInt64, _ byte: UInt8) -> UInt64 {
         (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
     }
 
-    /// Mixes the folded form of the text at `text[start..<end]` into `hash`.
-    static func mixFolded(_ hash: UInt64, _ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> UInt64 {
-        var h = hash
-        var i = start
-        while i < end, case let c = text[i] | 0x20, c &- 0x61 < 26 { // ASCII letters, the usual bytes, lower-cased
-            h = mix(h, c)
-            i += 1
-        }
-        foldBytes(text, i, end) { h = mix(h, $0) }
-        return h
+    /// The hash of a name whose words before the last hash to `name` and whose last word hashes to `word`.
+    @inline(__always)
+    static func chain(_ name: UInt64, _ word: UInt64) -> UInt64 {
+        var x = name &* 0x9E37_79B9_7F4A_7C15 &+ word
+        x ^= x >> 29
+        x &*= 0xBF58_476D_1CE4_E5B9
+        return x ^ x >> 32
     }
 
     /// The hash of a name given as a string, equal to the hash of the same words read by the tokenizer.
     static func hash(_ text: String) -> UInt64 {
-        var h = fnvOffset
-        forEachFolded(text) { h = mix(h, $0) }
-        return h
+        var hasher = NameHasher()
+        forEachFolded(text) { hasher.append($0) }
+        return hasher.finish()
     }
 
-    /// ``hash(_:)`` of the word (a run without spaces) at `text[word]`.
+    /// ``hash(_:)`` of the word at `text[word]` (a ``wordRanges(_:)`` range: a space in it belongs to a
+    /// larger character).
     static func hash(_ text: UnsafeBufferPointer<UInt8>, _ word: Range<Int>) -> UInt64 {
-        mixFolded(fnvOffset, text, word.lowerBound, word.upperBound)
+        var hasher = NameHasher()
+        foldBytes(text, word.lowerBound, word.upperBound) { hasher.append($0) }
+        return hasher.finish()
+    }
+
+    /// Hashes folded bytes that may hold spaces: each space ends a word, and the words' hashes are chained.
+    private struct NameHasher {
+        var name: UInt64?
+        var word = WordHasher()
+
+        mutating func append(_ byte: UInt8) {
+            guard byte == 0x20 else { return word.append(byte) }
+            name = finish()
+            word = WordHasher()
+        }
+
+        func finish() -> UInt64 {
+            let last = word.finish()
+            return name.map { chain($0, last) } ?? last
+        }
     }
 
     /// Lower-case folded form of `text` (see the type's note), as a string.
@@ -240,6 +261,81 @@ enum NameForms {
             + "r r r r r r s s s s s s s s t t t t t t u u u u u u u u u u u u w w y y y z z z z z z s"
         return (latin1 + " " + extendedA).split(separator: " ").map { $0 == "_" ? nil : $0 }
     }()
+}
+
+/// The hash of one word's folded bytes (see ``NameForms``): the bytes are mixed eight at a time,
+/// so a word of up to seven letters costs one multiplication. Folded bytes are never zero, so the
+/// zero padding of the last eight keeps different words apart.
+struct WordHasher {
+    private var state = Self.seed
+    /// Bytes not mixed yet, the first in the low byte.
+    private var pending: UInt64 = 0
+    /// How many bytes `pending` holds (0 to 7).
+    private var count = 0
+
+    /// Appends a folded byte other than a space.
+    @inline(__always)
+    mutating func append(_ byte: UInt8) {
+        pending |= UInt64(byte) &<< UInt64(truncatingIfNeeded: count &* 8)
+        count &+= 1
+        if count == 8 {
+            state = Self.mix(state, pending)
+            pending = 0
+            count = 0
+        }
+    }
+
+    /// Appends the folded form (``NameForms/foldBytes(_:_:_:_:)``) of `text[start..<end]`, a word without spaces.
+    mutating func appendFolded(_ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) {
+        NameForms.foldBytes(text, start, end) { append($0) }
+    }
+
+    /// The hash of the bytes appended so far.
+    @inline(__always)
+    func finish() -> UInt64 {
+        Self.finish(state, pending)
+    }
+
+    /// The hash of a word of ASCII letters, digits and hyphens at `text[start..<end]` (whose folded
+    /// form is its bytes with letters lower-cased), the same as appending those bytes one by one,
+    /// and whether it has a lower-case letter. Reads eight bytes at a time.
+    @inline(__always)
+    static func plain(_ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> (hash: UInt64, lowercase: Bool) {
+        let base = UnsafeRawPointer(text.baseAddress.unsafelyUnwrapped)
+        var state = seed
+        // A letter is lower-case when bits 0x40 and 0x20 are both set; digits and `-` lack 0x40.
+        var caseBits: UInt64 = 0
+        var i = start
+        while end &- i >= 8 {
+            let eight = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+            caseBits |= eight & eight &<< 1
+            state = mix(state, eight | 0x2020_2020_2020_2020)
+            i &+= 8
+        }
+        let mask = (1 &<< UInt64(truncatingIfNeeded: (end &- i) &* 8)) &- 1 // the bytes left, fewer than eight
+        var last: UInt64 = 0
+        if i &+ 8 <= text.count {
+            last = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: i, as: UInt64.self)) & mask
+        } else {
+            for k in 0..<(end &- i) { last |= UInt64(text[i &+ k]) &<< UInt64(truncatingIfNeeded: k &* 8) }
+        }
+        caseBits |= last & last &<< 1
+        return (finish(state, last | 0x2020_2020_2020_2020 & mask), caseBits & 0x4040_4040_4040_4040 != 0)
+    }
+
+    private static let seed: UInt64 = 0x243F_6A88_85A3_08D3
+
+    @inline(__always)
+    private static func mix(_ state: UInt64, _ eight: UInt64) -> UInt64 {
+        let x = (state ^ eight) &* 0x9FB2_1C65_1E98_DF25
+        return x ^ x >> 29
+    }
+
+    @inline(__always)
+    private static func finish(_ state: UInt64, _ last: UInt64) -> UInt64 {
+        let x = (state ^ last) &* 0xD6E8_FEB8_6659_FD93
+        return x ^ x >> 32
+    }
 }
 
 /// A name's skeleton (``NameForms/skeleton(_:)``) with its hash, so that dictionaries keyed by

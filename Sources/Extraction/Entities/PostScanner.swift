@@ -581,14 +581,11 @@ struct Paragraph {
             .joined(separator: " ")
     }
 
-    /// The hash of the folded words `[a, b)` (equal to ``NameForms/hash(_:)`` of their text). The
-    /// hash of the first word is its token's: FNV goes on from it with the bytes after.
+    /// The hash of the folded words `[a, b)` (equal to ``NameForms/hash(_:)`` of their text), chained
+    /// from their tokens' hashes.
     func hash(_ a: Int, _ b: Int) -> UInt64 {
         var h = tokens[a].hash
-        for k in a + 1..<max(a + 1, b) {
-            h = NameForms.mix(h, 0x20)
-            h = NameForms.mixFolded(h, text, Int(tokens[k].start), Int(tokens[k].end))
-        }
+        for k in a + 1..<max(a + 1, b) { h = NameForms.chain(h, tokens[k].hash) }
         return h
     }
 

@@ -85,12 +85,14 @@ enum Tokenizer {
             // A word, read here rather than in a function of its own: a call per word cost as much
             // as reading its letters.
             let start = i
-            var hash = NameForms.fnvOffset
+            // Whether the word has only ASCII letters, digits and hyphens so far, so that its folded
+            // form is its bytes lower-cased (``WordHasher/plain(_:_:_:)``).
+            var plain = true
             var flags: Token.Flags = sentenceStart ? .sentenceStart : []
             sentenceStart = false
             var letters = 0
-            // Whether a non-ASCII letter was not upper-case; lower-case ASCII letters are looked for
-            // only when it matters (``hasLowercaseASCII(_:_:_:)``), not on every byte.
+            // Whether a non-ASCII letter was not upper-case; lower-case ASCII letters are found by the
+            // hash of a plain word, or looked for when it matters (``hasLowercaseASCII(_:_:_:)``).
             var lowerNonASCII = false
             var dots = 0
             if b &- 0x41 < 26 {
@@ -101,23 +103,14 @@ enum Tokenizer {
             scan: while i < n {
                 let run = i
                 letters: do {
-                    // Most bytes are ASCII letters: read a stretch of them eight bytes at a time,
+                    // Most bytes are ASCII letters: skip a stretch of them eight bytes at a time,
                     // then one by one near the end of the text.
                     while i &+ 8 <= n {
-                        let eight = UInt64(littleEndian: UnsafeRawPointer(text.baseAddress! + i).loadUnaligned(as: UInt64.self))
-                        let length = asciiLetters(eight)
-                        var lowered = eight | 0x2020_2020_2020_2020
-                        for _ in 0..<length {
-                            hash = NameForms.mix(hash, UInt8(truncatingIfNeeded: lowered))
-                            lowered >>= 8
-                        }
+                        let length = asciiLetters(UInt64(littleEndian: UnsafeRawPointer(text.baseAddress! + i).loadUnaligned(as: UInt64.self)))
                         i &+= length
                         if length < 8 { break letters } // at a byte that is not a letter
                     }
-                    while i < n, case let b = text[i] | 0x20, b &- 0x61 < 26 {
-                        hash = NameForms.mix(hash, b)
-                        i &+= 1
-                    }
+                    while i < n, isASCIILetter(text[i]) { i &+= 1 }
                 }
                 letters &+= i &- run
                 guard i < n else { break scan }
@@ -126,21 +119,21 @@ enum Tokenizer {
                 if b < 0x80 {
                     if b >= 0x30 && b <= 0x39 {
                         flags.insert(.hasDigit)
-                        hash = NameForms.mix(hash, b)
                         i += 1
                     } else if b == 0x27 { // '
                         if isPossessiveSuffix(text, i) { flags.insert(.possessive); break scan }
                         guard i + 1 < n, isWordByte(text, i + 1) else { break scan }
+                        plain = false
                         i += 1
                     } else if b == 0x2D || b == 0x2C && flags.contains(.hasDigit) || b == 0x2E && flags.contains(.hasDigit) && letters == 0 {
                         // hyphen inside a word, or a digit group separator / decimal point inside a number
                         guard i + 1 < n, isWordByte(text, i + 1), b == 0x2D || (text[i + 1] >= 0x30 && text[i + 1] <= 0x39) else { break scan }
-                        if b == 0x2D { flags.insert(.hyphenated) }
-                        hash = NameForms.mix(hash, b)
+                        if b == 0x2D { flags.insert(.hyphenated) } else { plain = false } // a separator or point is not folded
                         i += 1
                     } else if b == 0x2E { // .
                         let lower = lowerNonASCII || hasLowercaseASCII(text, start, i)
-                        if absorbsPeriod(letters: letters, lower: lower, dots: dots, hash: hash) {
+                        if absorbsPeriod(letters: letters, lower: lower, dots: dots, hash: Self.hash(text, start, i, plain: plain)) {
+                            plain = false
                             dots += 1
                             i += 1
                             flags.insert(.abbreviation)
@@ -156,6 +149,7 @@ enum Tokenizer {
                     if b == 0xE2, i + 2 < n, text[i + 1] == 0x80, text[i + 2] == 0x99 { // ’
                         if isPossessiveSuffix(text, i) { flags.insert(.possessive); break scan }
                         guard i + 3 < n, isWordByte(text, i + 3) else { break scan }
+                        plain = false
                         i += 3
                     } else {
                         break scan
@@ -165,11 +159,19 @@ enum Tokenizer {
                     letters += 1
                     let end = min(i + length, n)
                     if !NameForms.isUppercaseScalar(text, at: i) { lowerNonASCII = true }
-                    hash = NameForms.mixFolded(hash, text, i, end)
+                    plain = false
                     i = end
                 }
             }
-            if letters >= 2 && !lowerNonASCII && !hasLowercaseASCII(text, start, i) { flags.insert(.allCaps) }
+            let hash: UInt64
+            let lower: Bool
+            if plain {
+                (hash, lower) = WordHasher.plain(text, start, i)
+            } else {
+                hash = Self.hash(text, start, i, plain: false)
+                lower = lowerNonASCII || letters >= 2 && hasLowercaseASCII(text, start, i)
+            }
+            if letters >= 2 && !lower { flags.insert(.allCaps) }
             let classes = lexicon[hash] ?? []
             if !flags.isDisjoint(with: [.capitalized, .allCaps]) && !flags.contains(.hasDigit) && classes.isDisjoint(with: WordClass.breaker) {
                 flags.insert(.nameWord)
@@ -185,6 +187,15 @@ enum Tokenizer {
             }
         }
         return (count, marks)
+    }
+
+    /// The hash of the word at `text[start..<end]`; a `plain` one has only ASCII letters, digits and hyphens.
+    @inline(__always)
+    private static func hash(_ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, plain: Bool) -> UInt64 {
+        if plain { return WordHasher.plain(text, start, end).hash }
+        var hasher = WordHasher()
+        hasher.appendFolded(text, start, end)
+        return hasher.finish()
     }
 
     /// The kind and length of the mark (not a word, not space) at `i`.
