@@ -16,9 +16,9 @@ final class EntityPass: @unchecked Sendable {
     private var corpus = EntityCorpus()
     private var rows: EntityRows?
     private var seconds: Double = 0
-    /// The per-post pass's output and the corpus pass's working state, held until the pass itself
-    /// is let go, once the archive is in place (see ``Leftovers``): freeing the candidates alone
-    /// took 0.09 s of CPU at 100 MB while the ingest still had both cores busy.
+    /// The per-post pass's input and output and the corpus pass's working state, held until the
+    /// pass itself is let go, once the archive is in place (see ``Leftovers``): freeing the
+    /// candidates alone took 0.09 s of CPU at 100 MB while the ingest still had both cores busy.
     private let leftovers = Leftovers()
 
     /// Without `extract`, the pass yields no entities (and empty tables).
@@ -28,7 +28,7 @@ final class EntityPass: @unchecked Sendable {
         DispatchQueue.global().async { [self] in
             let started = DispatchTime.now()
             if extract {
-                let candidates = Self.candidates(archive)
+                let candidates = Self.candidates(archive, leftovers: leftovers)
                 postPass.leave()
                 corpus = EntityExtractor.resolve(candidates, leftovers: leftovers)
                 leftovers.keep(candidates)
@@ -65,14 +65,18 @@ final class EntityPass: @unchecked Sendable {
         return Result(corpus: corpus, seconds: seconds, rows: rows!)
     }
 
-    /// The per-post pass, on all cores.
-    private static func candidates(_ archive: Archive) -> [PostCandidates] {
+    /// The per-post pass, on all cores; the texts it reads go to `leftovers`. Each text reads its
+    /// post's fields in place (a copy of a whole post retained every field).
+    private static func candidates(_ archive: Archive, leftovers: Leftovers) -> [PostCandidates] {
         var pageIndex: [String: Int] = [:]
         for (index, page) in archive.pages.enumerated() { pageIndex[page.id] = index }
-        let texts = archive.posts.map { post in
-            PostText(headline: post.headline, body: post.body, captions: post.images.compactMap(\.caption),
-                     authors: post.authors, contributors: post.contributors, context: pageIndex[post.pageIDs[0]] ?? -1)
+        let posts = archive.posts
+        let texts = posts.indices.map { index in
+            PostText(headline: posts[index].headline, body: posts[index].body,
+                     captions: posts[index].images.compactMap(\.caption), authors: posts[index].authors,
+                     contributors: posts[index].contributors, context: pageIndex[posts[index].pageIDs[0]] ?? -1)
         }
+        leftovers.keep(texts)
         return EntityExtractor.candidates(texts)
     }
 }
