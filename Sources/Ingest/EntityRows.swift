@@ -109,7 +109,7 @@ final class EntityRows: @unchecked Sendable {
         func add(_ item: Entity, _ name: String, isName: Bool) {
             rows.append(item.id)
             rows.append(name)
-            rows.append(EntityExtractor.searchKey(name))
+            rows.appendText { EntityExtractor.appendSearchKey(name, to: &$0) }
             rows.append(isName ? 1 : 0)
         }
         for item in corpus.entities {

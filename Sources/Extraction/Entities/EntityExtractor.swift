@@ -49,4 +49,9 @@ extension EntityExtractor {
     public static func searchKey(_ name: String) -> String {
         NameForms.fold(name)
     }
+
+    /// Appends the bytes of ``searchKey(_:)`` of `name`.
+    public static func appendSearchKey(_ name: String, to bytes: inout [UInt8]) {
+        NameForms.appendFolded(name, to: &bytes)
+    }
 }

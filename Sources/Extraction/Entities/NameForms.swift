@@ -62,8 +62,13 @@ enum NameForms {
     static func fold(_ text: String) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count)
-        forEachFolded(text) { out.append($0) }
+        appendFolded(text, to: &out)
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends the bytes of ``fold(_:)`` of `text`.
+    static func appendFolded(_ text: String, to out: inout [UInt8]) {
+        forEachFolded(text) { out.append($0) }
     }
 
     /// Calls `emit` with the bytes of ``fold(_:)`` of `text`, without making the string: spaces at
