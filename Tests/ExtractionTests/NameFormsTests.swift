@@ -68,13 +68,13 @@ final class NameFormsTests: XCTestCase {
         }
         XCTAssertEqual(marks, [Token.Kinds(.stop), Token.Kinds(.openQuote), Token.Kinds(.closeQuote), Token.Kinds(.comma)])
         tokens.removeLast(tokens.count - count)
-        let words = tokens.filter(\.isWord).map { token -> String in
+        let words = tokens.filter { $0.kind == .word }.map { token -> String in
             let bytes = Array(text.utf8)[Int(token.start)..<Int(token.end)]
             return String(decoding: bytes, as: UTF8.self)
         }
         XCTAssertEqual(words, ["Gen.", "J.", "R.", "O'Neill", "U.S.", "team", "met", "Ukraine-Russia", "envoys", "in", "Kyiv",
                                "Yes", "she", "said"])
-        let oneill = tokens.first { $0.isWord && $0.hash == NameForms.hash("oneill") }
+        let oneill = tokens.first { $0.kind == .word && $0.hash == NameForms.hash("oneill") }
         XCTAssertTrue(oneill?.flags.contains(.possessive) ?? false)
         XCTAssertTrue(tokens.first { $0.hash == NameForms.hash("us") }?.flags.contains(.allCaps) ?? false)
         XCTAssertEqual(tokens.filter { $0.flags.contains(.nameWord) }.count, 7) // `Gen.` … `Kyiv`, not `Yes` (a function word)

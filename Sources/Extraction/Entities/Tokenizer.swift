@@ -40,7 +40,6 @@ struct Token {
     var flags: Flags
     var classes: WordClass
 
-    var isWord: Bool { kind == .word }
     var isCapitalized: Bool { flags.contains(.capitalized) }
     var length: Int { Int(end - start) }
 }
