@@ -35,25 +35,34 @@ final class EntityRows: @unchecked Sendable {
 
     private let slots = Table.allCases.map { _ in Slot() }
 
-    /// The posts in id order, and where each post's rows are in ``EntityCorpus/mentions``.
+    /// The posts in id order, and where each post's rows are in ``EntityCorpus/mentions`` and
+    /// ``EntityCorpus/quotes`` (both are in post order).
     private struct PostLayout: Sendable {
         /// Post indices in id order: post `byID[i]` has rowid `i + 1`.
         let byID: [Int]
-        /// `mentions[rows[p]]` are post `p`'s rows (the corpus orders its mentions by post).
-        let rows: [Range<Int>]
+        /// `mentions[mentions[p]]` are post `p`'s mention rows.
+        let mentions: [Range<Int>]
+        /// `quotes[quotes[p]]` are post `p`'s quotes.
+        let quotes: [Range<Int>]
 
         init(_ corpus: EntityCorpus, posts: [ArchivePost], idOrder: [Int]) {
             byID = idOrder
-            var rows = [Range<Int>](repeating: 0..<0, count: posts.count)
+            mentions = Self.ranges(corpus.mentions.count, posts: posts.count) { corpus.mentions[$0].post }
+            quotes = Self.ranges(corpus.quotes.count, posts: posts.count) { corpus.quotes[$0].post }
+        }
+
+        /// Each post's range of `count` rows in post order, row `i` being of post `post(i)`.
+        private static func ranges(_ count: Int, posts: Int, _ post: (Int) -> Int) -> [Range<Int>] {
+            var ranges = [Range<Int>](repeating: 0..<0, count: posts)
             var start = 0
-            while start < corpus.mentions.count {
-                let post = corpus.mentions[start].post
+            while start < count {
+                let owner = post(start)
                 var end = start + 1
-                while end < corpus.mentions.count, corpus.mentions[end].post == post { end += 1 }
-                rows[post] = start..<end
+                while end < count, post(end) == owner { end += 1 }
+                ranges[owner] = start..<end
                 start = end
             }
-            self.rows = rows
+            return ranges
         }
     }
 
@@ -129,7 +138,7 @@ final class EntityRows: @unchecked Sendable {
         let starts = next
         var filled = [(Int, Int)](repeating: (0, 0), count: corpus.mentions.count)
         for (place, post) in layout.byID.enumerated() {
-            for row in corpus.mentions[layout.rows[post]] {
+            for row in corpus.mentions[layout.mentions[post]] {
                 filled[next[row.entity]] = (place + 1, row.count)
                 next[row.entity] += 1
             }
@@ -145,7 +154,7 @@ final class EntityRows: @unchecked Sendable {
     /// (most mentioned overall first).
     private static func postEntities(_ corpus: EntityCorpus, _ layout: PostLayout) -> [RowBuffer] {
         pairRows(Array(layout.byID.indices)) { place, list in
-            for row in corpus.mentions[layout.rows[layout.byID[place]]] { list.append((row.entity + 1, row.count)) }
+            for row in corpus.mentions[layout.mentions[layout.byID[place]]] { list.append((row.entity + 1, row.count)) }
             list.sort { ($1.1, $0.0) < ($0.1, $1.0) }
             return place + 1
         }
@@ -183,30 +192,20 @@ final class EntityRows: @unchecked Sendable {
     }
 
     /// The quotes in the table's key order: posts in id order, each post's quotes in the order
-    /// extraction found them (`seq`); `id` is a quote's place in that order over the corpus.
+    /// extraction found them (`seq`); `id` is a quote's place in the corpus's order.
     private static func quotes(_ corpus: EntityCorpus, posts: [ArchivePost], _ layout: PostLayout) -> RowBuffer {
-        var place = [Int](repeating: 0, count: posts.count)
-        for (rowid, post) in layout.byID.enumerated() { place[post] = rowid }
-        // Counting sort of the quotes by their post's place, keeping corpus order within a post.
-        var next = [Int](repeating: 0, count: posts.count + 1)
-        for quote in corpus.quotes { next[place[quote.post] + 1] += 1 }
-        for rowid in posts.indices { next[rowid + 1] += next[rowid] }
-        let starts = next
-        var order = [Int](repeating: 0, count: corpus.quotes.count)
-        for (index, quote) in corpus.quotes.enumerated() {
-            order[next[place[quote.post]]] = index
-            next[place[quote.post]] += 1
-        }
         var rows = RowBuffer(columns: 6)
         rows.reserve(rows: corpus.quotes.count, textBytes: corpus.quotes.count * 160)
-        for (position, index) in order.enumerated() {
-            let quote = corpus.quotes[index]
-            rows.append(posts[quote.post].id)
-            rows.append(position - starts[place[quote.post]] + 1)
-            rows.append(index + 1)
-            rows.append(quote.speaker.map { corpus.entities[$0].id })
-            rows.append(quote.speakerText)
-            rows.append(quote.text)
+        for post in layout.byID {
+            for (seq, index) in layout.quotes[post].enumerated() {
+                let quote = corpus.quotes[index]
+                rows.append(posts[post].id)
+                rows.append(seq + 1)
+                rows.append(index + 1)
+                rows.append(quote.speaker.map { corpus.entities[$0].id })
+                rows.append(quote.speakerText)
+                rows.append(quote.text)
+            }
         }
         return rows
     }

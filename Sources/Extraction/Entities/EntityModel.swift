@@ -48,6 +48,7 @@ public struct EntityCorpus: Sendable, Equatable {
     public var entities: [Entity]
     /// One row per post and entity, with how often the post names it; ordered by post, then entity.
     public var mentions: [EntityMention]
+    /// In post order, each post's in the order its text gives them.
     public var quotes: [Quote]
 
     public init(entities: [Entity] = [], mentions: [EntityMention] = [], quotes: [Quote] = []) {
