@@ -33,7 +33,8 @@ struct PostScanner {
         let run = 64
         let runs = Parallel.map(Array(stride(from: 0, to: posts.count, by: run))) { start in
             var scanner = PostScanner()
-            return posts[start..<min(start + run, posts.count)].map { scanner.scan($0) }
+            // By index: iterating the slice would copy (retain) each post's fields.
+            return (start..<min(start + run, posts.count)).map { scanner.scan(posts[$0]) }
         }
         return runs.flatMap { $0 }
     }
@@ -51,11 +52,13 @@ struct PostScanner {
         quotes = QuoteFinder()
         lastPerson = nil
         pendingLongForm = nil
-        for author in post.authors { addByline(author) }
-        for author in post.contributors { addByline(author) }
-        if let headline = post.headline { scanParagraph(headline, headline: true) }
-        for caption in post.captions { scanParagraph(caption, headline: false) }
-        for paragraph in post.body { scanParagraph(paragraph, headline: false) }
+        // The texts are read in place, by index: a `for` loop would retain and release each one,
+        // and other threads are reading the same strings.
+        for i in post.authors.indices { addByline(post.authors[i]) }
+        for i in post.contributors.indices { addByline(post.contributors[i]) }
+        if post.headline != nil { scanParagraph(post.headline!, headline: true) }
+        for i in post.captions.indices { scanParagraph(post.captions[i], headline: false) }
+        for i in post.body.indices { scanParagraph(post.body[i], headline: false) }
         quotes.finish()
         for m in mentions.indices where mentions[m].words == 1 && lowercase.contains(mentions[m].key) {
             mentions[m].evidence.insert(.commonWord)
@@ -73,28 +76,33 @@ struct PostScanner {
     }
 
     private mutating func scanParagraph(_ paragraph: String, headline: Bool) {
-        var text = paragraph
+        // In place when the text is stored as UTF-8 (parsed text is), else through a copy.
+        if paragraph.utf8.withContiguousStorageIfAvailable({ scanParagraph($0, headline: headline) }) == nil {
+            var text = paragraph
+            text.withUTF8 { scanParagraph($0, headline: headline) }
+        }
+    }
+
+    private mutating func scanParagraph(_ bytes: UnsafeBufferPointer<UInt8>, headline: Bool) {
         // The token buffer is taken out of `self` while it is read: the scan below records mentions in `self`.
         var buffer: [Token] = []
         swap(&buffer, &tokens)
         defer { swap(&buffer, &tokens) }
-        if buffer.count < text.utf8.count { // a token takes at least one byte
+        if buffer.count < bytes.count { // a token takes at least one byte
             buffer = [Token](repeating: Token(start: 0, end: 0, hash: 0, kind: .other, flags: [], classes: []),
-                             count: max(text.utf8.count, 2 * buffer.count))
+                             count: max(bytes.count, 2 * buffer.count))
         }
-        text.withUTF8 { bytes in
-            buffer.withUnsafeMutableBufferPointer { buffer in
-                var (count, marks) = lowercase.write(room: bytes.count) { Tokenizer.tokenize(bytes, into: buffer, lowercase: &$0) }
-                if marks.contains(Token.Kinds(.openParen)) { // brackets are rare
-                    count = Self.dropEditorialParentheses(UnsafeMutableBufferPointer(rebasing: buffer[..<count]))
-                }
-                let tokens = UnsafeMutableBufferPointer(rebasing: buffer[..<count])
-                let paragraph = Paragraph(text: bytes, tokens: UnsafeBufferPointer(tokens), marks: marks, headline: headline)
-                let personBefore = lastPerson
-                spans.removeAll(keepingCapacity: true)
-                findRuns(paragraph, wordByWord: headline && paragraph.isTitleCase)
-                if !headline { quotes.read(paragraph, spans: spans, mentions: mentions, lastPerson: personBefore) }
+        buffer.withUnsafeMutableBufferPointer { buffer in
+            var (count, marks) = lowercase.write(room: bytes.count) { Tokenizer.tokenize(bytes, into: buffer, lowercase: &$0) }
+            if marks.contains(Token.Kinds(.openParen)) { // brackets are rare
+                count = Self.dropEditorialParentheses(UnsafeMutableBufferPointer(rebasing: buffer[..<count]))
             }
+            let tokens = UnsafeMutableBufferPointer(rebasing: buffer[..<count])
+            let paragraph = Paragraph(text: bytes, tokens: UnsafeBufferPointer(tokens), marks: marks, headline: headline)
+            let personBefore = lastPerson
+            spans.removeAll(keepingCapacity: true)
+            findRuns(paragraph, wordByWord: headline && paragraph.isTitleCase)
+            if !headline { quotes.read(paragraph, spans: spans, mentions: mentions, lastPerson: personBefore) }
         }
     }
 
