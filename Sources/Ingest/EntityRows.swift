@@ -21,10 +21,8 @@ final class EntityRows: @unchecked Sendable {
     var quotes: [RowBuffer] { built(.quotes) }
 
     private enum Table: Int, CaseIterable {
-        // Started in the order the two writers need them (``EntityWriter``: entities, entity
-        // posts and post entities on the archive's connection, aliases and quotes beside it), the
-        // slowest to build last.
-        case entities, aliases, entityPosts, quotes, postEntities
+        // Started in the order ``EntityWriter`` inserts them, the slowest to build last.
+        case entities, entityPosts, aliases, quotes, postEntities
     }
 
     /// One table's task and its rows, written by the task before it leaves `done`.

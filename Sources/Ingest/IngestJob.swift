@@ -141,8 +141,8 @@ public enum IngestJob {
     /// Writes the archive and its entities into a new database at `path`. The posts are written
     /// once extraction's per-post pass is done, beside its corpus pass (see ``EntityPass``). The
     /// entity tables go in between batches of posts as soon as extraction is done; after the posts,
-    /// the entity tables, the full-text index (built beside, ``SearchIndexBuilder``) and the quotes
-    /// and aliases (also built beside, ``EntityWriter``) go in as each is ready.
+    /// the entity tables and their indexes and the full-text index (built beside,
+    /// ``SearchIndexBuilder``) go in as each is ready.
     private static func write(_ archive: Archive, digest: String, entityPass: EntityPass, to path: String) throws -> EntityPass.Result {
         let database = try Database(path: path)
         defer { database.close() }
@@ -151,19 +151,13 @@ public enum IngestJob {
         defer { if !searchCopied { search.discard() } }
         let entityWriter = EntityWriter(database: database)
         var extracted: EntityPass.Result?
-        var beside: SideDatabase?
-        var besideCopied = false
-        defer { if !besideCopied { beside?.discard() } }
+        var entitiesIndexed = false
         let progress = DispatchSemaphore(value: 0)
         // A queue of its own: the global queues' threads are busy building the entity rows, and a
         // notice queued behind them arrived a tenth of a second late at 50 MB.
         let notices = DispatchQueue(label: "ingest.progress")
-        /// Starts the quotes and aliases beside the archive and inserts the other entity tables.
         func writeEntities(_ result: EntityPass.Result) throws {
             extracted = result
-            let side = SideDatabase(path: path + "-entities") { try EntityWriter.writeBeside(result.rows, into: $0) }
-            side.notify(on: notices) { progress.signal() }
-            beside = side
             try entityWriter.insert(result.rows)
         }
         let writer = ArchiveWriter(database: database)
@@ -176,23 +170,22 @@ public enum IngestJob {
         AtomicFile.flushSoFar(path)
         entityPass.notify(on: notices) { progress.signal() }
         search.notify(on: notices) { progress.signal() }
-        // Whichever is ready first goes in first: the entity tables, the full-text index, and the
-        // quotes and aliases with the indexes of the entity tables; each but the last is flushed.
-        while !besideCopied || !searchCopied {
+        // Whichever is ready first goes in first: the entity tables (then their indexes) or the
+        // full-text index; each part but the last is flushed.
+        while !entitiesIndexed || !searchCopied {
             if extracted == nil, let result = entityPass.result(waiting: false) {
                 try database.transaction { try writeEntities(result) }
             } else if !searchCopied, search.isBuilt {
                 try search.copy(into: database)
                 searchCopied = true
-            } else if !besideCopied, let beside, beside.isBuilt {
+            } else if !entitiesIndexed, extracted != nil {
                 try entityWriter.index()
-                try beside.copy(EntityWriter.sideTables, into: database)
-                besideCopied = true
+                entitiesIndexed = true
             } else {
                 progress.wait()
                 continue
             }
-            if !besideCopied || !searchCopied { AtomicFile.flushSoFar(path) }
+            if !entitiesIndexed || !searchCopied { AtomicFile.flushSoFar(path) }
         }
         try database.execute("PRAGMA analysis_limit = 1000; ANALYZE")
         return extracted!
