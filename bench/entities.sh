@@ -4,18 +4,18 @@
 #   bench/entities.sh [--skip-build] [--sizes "10 50 100"] [--rounds N] [--baseline BINARY]
 #
 # Runs bench/ingest.sh (which builds the release binary and generates the corpora when needed)
-# N times (default 3) and prints, per size, the median ingest seconds and MB/s and the median
-# seconds and MB/s of entity extraction as the ingest report gives them ("extracted in X s": the
-# per-post pass on all cores plus the corpus pass; it runs while the archive is written, so it
-# shares the cores with the writer). Each round also runs the same binary with --no-entities
-# (or the binary given with --baseline), interleaved, and the table adds that median and how much
-# longer the full ingest takes. MB are 10^6 bytes of input.
+# N times (default 5: single runs on a shared machine vary by ±10 %) and prints, per size, the
+# median ingest seconds and MB/s and the median seconds and MB/s of entity extraction as the
+# ingest report gives them ("extracted in X s": the per-post pass on all cores plus the corpus
+# pass; it runs while the archive is written, so it shares the cores with the writer). Each round
+# also runs the same binary with --no-entities (or the binary given with --baseline), interleaved,
+# and the table adds that median and how much longer the full ingest takes. MB are 10^6 bytes.
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 OUT=bench/out
 SIZES="10 50 100"
-ROUNDS=3
+ROUNDS=5
 BUILD=1
 BASELINE=""
 while [[ $# -gt 0 ]]; do
@@ -24,7 +24,7 @@ while [[ $# -gt 0 ]]; do
         --sizes) SIZES="$2"; shift 2 ;;
         --rounds) ROUNDS="$2"; shift 2 ;;
         --baseline) BASELINE="$2"; shift 2 ;;
-        -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
+        -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
         *) echo "unknown argument: $1" >&2; exit 2 ;;
     esac
 done
