@@ -242,4 +242,22 @@ final class EntityExtractionTests: XCTestCase {
         XCTAssertEqual(batch, single)
         XCTAssertFalse(batch.quotes.isEmpty)
     }
+
+    /// The corpus holds one ``SurfaceMention`` per post and spelling until it is resolved; a field
+    /// added or widened carelessly grows every one of them.
+    func testSurfaceMentionStaysCompact() {
+        XCTAssertLessThanOrEqual(MemoryLayout<SurfaceMention>.stride, 72)
+    }
+
+    /// A mention keeps counts and word numbers beyond what its narrow fields hold, clamped.
+    func testSurfaceMentionClampsItsCounts() {
+        var mention = SurfaceMention(surface: "Ana Lima", key: 1, hint: .name, evidence: [], count: 3, words: 2)
+        XCTAssertEqual(mention.count, 3)
+        XCTAssertEqual(mention.words, 2)
+        mention.count += 1
+        XCTAssertEqual(mention.count, 4)
+        mention.count = Int.max
+        XCTAssertEqual(mention.count, Int(Int32.max))
+        XCTAssertEqual(SurfaceMention(surface: "", key: 0, hint: .word, evidence: [], count: 1, words: 70_000).words, Int(UInt16.max))
+    }
 }
