@@ -49,7 +49,8 @@ private final class Resolution: @unchecked Sendable {
     /// What a mention refers to; lone names and places outside the gazetteer by the number of
     /// their skeleton (``skeletonOfSurface``), so that a key holds no reference.
     enum ClusterKey {
-        case personGroup(Int), loneName(Int32), organization(Int), gazetteer(Int32), place(Int32)
+        // 32-bit numbers: the keys of every mention are kept until the corpus is written (8 bytes each, not 16).
+        case personGroup(Int32), loneName(Int32), organization(Int32), gazetteer(Int32), place(Int32)
 
         var type: EntityType {
             switch self {
@@ -160,11 +161,11 @@ private final class Resolution: @unchecked Sendable {
             contextOfPost.append(context)
             for m in posts[p].mentions.indices {
                 let count = posts[p].mentions[m].count
-                if let group = people.groupOfSurface[ids[m]] {
+                if let group = people.groupOfSurface[Int(ids[m])] {
                     peopleByContext[context].add(count, to: group)
                     personWeight[group] += count
                 } else if case .organization = posts[p].mentions[m].hint, posts[p].mentions[m].words > 1,
-                          let group = organizations.groupOfSurface[ids[m]] {
+                          let group = organizations.groupOfSurface[Int(ids[m])] {
                     organizationsByContext[context].add(count, to: group)
                 }
             }
@@ -197,15 +198,15 @@ private final class Resolution: @unchecked Sendable {
         here.peopleInContext = peopleByContext[contextOfPost[p]]
         here.organizationsInContext = organizationsByContext[contextOfPost[p]]
         for m in mentions.indices {
-            if let group = people.groupOfSurface[ids[m]] { here.people.add(mentions[m].count, to: group) }
+            if let group = people.groupOfSurface[Int(ids[m])] { here.people.add(mentions[m].count, to: group) }
             // (A pattern, not `==`, which perf shows called through the Equatable witness here.)
-            if case .organization = mentions[m].hint, let group = organizations.groupOfSurface[ids[m]] {
+            if case .organization = mentions[m].hint, let group = organizations.groupOfSurface[Int(ids[m])] {
                 here.organizations.add(1, to: group)
             }
         }
         var keys: [ClusterKey?] = []
         keys.reserveCapacity(ids.count)
-        for m in mentions.indices { keys.append(clusterKey(mentions, m, ids[m], here)) }
+        for m in mentions.indices { keys.append(clusterKey(mentions, m, Int(ids[m]), here)) }
         return keys
     }
 
@@ -226,7 +227,7 @@ private final class Resolution: @unchecked Sendable {
         let evidence = table[id].evidence
         switch mentions[m].hint {
         case .person, .name:
-            if let group = people.groupOfSurface[id] { return .personGroup(group) }
+            if let group = people.groupOfSurface[id] { return .personGroup(Int32(group)) }
             if words == 1 { return lone(id, here) }
             if evidence.contains(.placeContext) && evidence.contains(.running) {
                 return placeKey(id)
@@ -234,7 +235,7 @@ private final class Resolution: @unchecked Sendable {
             // `Von der Leyen`: a surname without its given name.
             guard let group = people.group(among: people.candidates(forSurname: table[id].surname), inPost: here.people,
                                            inContext: here.peopleInContext, weight: personWeight) else { return nil }
-            return .personGroup(group)
+            return .personGroup(Int32(group))
         case .word:
             return lone(id, here)
         case .place:
@@ -244,14 +245,14 @@ private final class Resolution: @unchecked Sendable {
                    let group = people.group(among: skeletonPeople[id], inPost: here.people, inContext: here.peopleInContext,
                                             weight: personWeight),
                    usedAsPerson || here.people[group: group] != nil || here.peopleInContext[group: group] != nil {
-                    return .personGroup(group)
+                    return .personGroup(Int32(group))
                 }
             }
             if place >= 0 { return Self.acceptsPlace(evidence) ? .gazetteer(place) : nil }
             return placeKey(id)
         case .organization:
             return organizations.group(for: id, inPost: here.organizations, inContext: here.organizationsInContext)
-                .map { .organization($0) }
+                .map { .organization(Int32($0)) }
         case .demonym:
             return namedPlaces.contains(place) ? .gazetteer(place) : nil
         }
@@ -310,7 +311,7 @@ private final class Resolution: @unchecked Sendable {
         guard !table[id].skeleton.isEmpty else { return nil }
         let skeleton = skeletonOfSurface[id]
         if let group = people.group(among: skeletonPeople[id], inPost: here.people, inContext: here.peopleInContext, weight: personWeight) {
-            return .personGroup(group)
+            return .personGroup(Int32(group))
         }
         let evidence = table[id].evidence
         guard !evidence.contains(.commonWord) else { return nil }
@@ -326,8 +327,8 @@ private final class Resolution: @unchecked Sendable {
         /// gazetteer places and other places by number, each kind from its ``firstSlot``.
         private var clusterOfKey: [Int32]
         private let firstSlot: (loneName: Int, organization: Int, gazetteer: Int, place: Int)
-        /// Cluster of each mention of each post (nil: not an entity).
-        private(set) var resolved: [[Int?]] = []
+        /// Cluster of each mention of each post (-1: not an entity).
+        private(set) var resolved: [[Int32]] = []
         /// The number of mentions that have a cluster.
         private(set) var resolvedCount = 0
         /// The cluster of all the mentions of each surface (-1: none seen yet; -2: not all in one cluster).
@@ -345,25 +346,25 @@ private final class Resolution: @unchecked Sendable {
 
         /// Counts the `mentions` of post `p` in their clusters, creating clusters as they first appear.
         /// Their spellings and titles are pooled later, by ``poolSpellings(_:_:)``.
-        mutating func assign(post p: Int, _ mentions: [SurfaceMention], keys: [ClusterKey?], surfaces ids: [Int]) {
-            var row: [Int?] = []
+        mutating func assign(post p: Int, _ mentions: [SurfaceMention], keys: [ClusterKey?], surfaces ids: [Int32]) {
+            var row: [Int32] = []
             row.reserveCapacity(mentions.count)
             for m in mentions.indices {
                 guard let key = keys[m] else {
-                    clusterOfSurface[ids[m]] = -2
-                    row.append(nil)
+                    clusterOfSurface[Int(ids[m])] = -2
+                    row.append(-1)
                     continue
                 }
-                let cluster = self.cluster(key)
-                let one = clusterOfSurface[ids[m]]
-                clusterOfSurface[ids[m]] = one == -1 || one == cluster ? Int32(cluster) : -2
+                let cluster = Int32(self.cluster(key))
+                let one = clusterOfSurface[Int(ids[m])]
+                clusterOfSurface[Int(ids[m])] = one == -1 || one == cluster ? cluster : -2
                 row.append(cluster)
                 resolvedCount += 1
             }
             // Counted once the post's clusters exist, in place (not through a uniqueness check each).
             list.withUnsafeMutableBufferPointer { clusters in
-                for m in mentions.indices {
-                    if let cluster = row[m] { clusters[cluster].count(mentions[m].count, post: p) }
+                for m in mentions.indices where row[m] >= 0 {
+                    clusters[Int(row[m])].count(mentions[m].count, post: p)
                 }
             }
             resolved.append(row)
@@ -383,8 +384,9 @@ private final class Resolution: @unchecked Sendable {
             guard clusterOfSurface.contains(-2) else { return }
             for p in posts.indices {
                 let (ids, mentions) = (table.postSurfaces[p], posts[p].mentions)
-                for m in mentions.indices where clusterOfSurface[ids[m]] == -2 {
-                    guard let c = resolved[p][m] else { continue }
+                for m in mentions.indices where clusterOfSurface[Int(ids[m])] == -2 {
+                    let c = Int(resolved[p][m])
+                    guard c >= 0 else { continue }
                     if mentions[m].hint != .demonym { SurfaceTable.addForm(mentions[m].surface, mentions[m].count, to: &list[c].forms) }
                     for title in mentions[m].titles { SurfaceTable.addForm(title, 1, to: &list[c].titles) }
                     for form in mentions[m].titledForms { SurfaceTable.addForm(form, 1, to: &list[c].titledForms) }
@@ -396,9 +398,9 @@ private final class Resolution: @unchecked Sendable {
         private mutating func cluster(_ key: ClusterKey) -> Int {
             let slot: Int
             switch key {
-            case .personGroup(let group): slot = group
+            case .personGroup(let group): slot = Int(group)
             case .loneName(let skeleton): slot = firstSlot.loneName + Int(skeleton)
-            case .organization(let group): slot = firstSlot.organization + group
+            case .organization(let group): slot = firstSlot.organization + Int(group)
             case .gazetteer(let place): slot = firstSlot.gazetteer + Int(place)
             case .place(let skeleton): slot = firstSlot.place + Int(skeleton)
             }
@@ -491,12 +493,12 @@ private final class Resolution: @unchecked Sendable {
     }
 
     /// Appends the mention rows of post `p` (one per entity, in entity order) and its quotes;
-    /// `clusters` has the cluster of each of its mentions.
-    private static func appendRows(post p: Int, _ post: PostCandidates, clusters: [Int?], entityOfCluster: [Int],
+    /// `clusters` has the cluster of each of its mentions (-1: none).
+    private static func appendRows(post p: Int, _ post: PostCandidates, clusters: [Int32], entityOfCluster: [Int],
                                    mentions: inout [EntityMention], quotes: inout [Quote]) {
         let start = mentions.count
         for m in post.mentions.indices {
-            if let cluster = clusters[m] { mentions.append(EntityMention(post: p, entity: entityOfCluster[cluster], count: post.mentions[m].count)) }
+            if clusters[m] >= 0 { mentions.append(EntityMention(post: p, entity: entityOfCluster[Int(clusters[m])], count: post.mentions[m].count)) }
         }
         // Sorted in place (sorting `mentions[start...]` would copy the slice out and back).
         mentions.withUnsafeMutableBufferPointer { rows in
@@ -517,7 +519,7 @@ private final class Resolution: @unchecked Sendable {
             var speaker: Int?
             var speakerText = quote.speakerText
             if let m = quote.speaker {
-                if let cluster = clusters[m] { speaker = entityOfCluster[cluster] } else { speakerText = post.mentions[m].surface }
+                if clusters[m] >= 0 { speaker = entityOfCluster[Int(clusters[m])] } else { speakerText = post.mentions[m].surface }
             }
             quotes.append(Quote(post: p, speaker: speaker, speakerText: speakerText, text: quote.text))
         }

@@ -37,8 +37,8 @@ struct SurfaceTable {
     }
 
     private(set) var surfaces: [Surface] = []
-    /// For each post, the surface of each of its mentions.
-    private(set) var postSurfaces: [[Int]] = []
+    /// For each post, the surface of each of its mentions (32-bit: kept until the corpus is written).
+    private(set) var postSurfaces: [[Int32]] = []
 
     /// Surface ids by folded key, one table per hint.
     private var index = [HashTable<Int>](repeating: HashTable(capacity: 1024), count: Hint.allCases.count)
@@ -46,9 +46,9 @@ struct SurfaceTable {
     init(_ posts: [PostCandidates]) {
         postSurfaces.reserveCapacity(posts.count)
         for post in posts {
-            var ids: [Int] = []
+            var ids: [Int32] = []
             ids.reserveCapacity(post.mentions.count)
-            for m in post.mentions.indices { ids.append(add(post.mentions, m)) }
+            for m in post.mentions.indices { ids.append(Int32(add(post.mentions, m))) }
             postSurfaces.append(ids)
         }
     }
