@@ -73,10 +73,26 @@ public struct Entity: Sendable, Equatable {
 }
 
 /// How often post `post` names entity `entity` (indices into the input and ``EntityCorpus/entities``).
+///
+/// Kept in 32 bits each (12 bytes a row, not 24): a corpus has one row per post and entity, and
+/// holds them until its tables are written.
 public struct EntityMention: Sendable, Equatable {
-    public var post: Int
-    public var entity: Int
-    public var count: Int
+    private var storedPost: Int32
+    private var storedEntity: Int32
+    private var storedCount: Int32
+
+    public init(post: Int, entity: Int, count: Int) {
+        storedPost = Int32(post)
+        storedEntity = Int32(entity)
+        storedCount = Int32(clamping: count)
+    }
+
+    public var post: Int { Int(storedPost) }
+    public var entity: Int { Int(storedEntity) }
+    public var count: Int {
+        get { Int(storedCount) }
+        set { storedCount = Int32(clamping: newValue) }
+    }
 }
 
 /// A direct quote with its speaker: an entity when the speaker is known, else the words that name it.
