@@ -69,12 +69,12 @@ struct PostScanner {
     private mutating func takeMentions() -> [SurfaceMention] {
         let count = mentions.count
         let taken = [SurfaceMention](unsafeUninitializedCapacity: count) { taken, initialized in
+            guard count > 0 else { return }
             mentions.withUnsafeMutableBufferPointer { own in
-                guard count > 0, let source = own.baseAddress, let target = taken.baseAddress else { return }
-                target.moveInitialize(from: source, count: count)
+                taken.baseAddress!.moveInitialize(from: own.baseAddress!, count: count)
                 // The moved-from slots get a value that holds nothing, for `removeAll` to drop.
-                source.initialize(repeating: SurfaceMention(surface: "", key: 0, hint: .word, evidence: [], count: 0, words: 0),
-                                  count: count)
+                own.baseAddress!.initialize(repeating: SurfaceMention(surface: "", key: 0, hint: .word, evidence: [], count: 0, words: 0),
+                                            count: count)
             }
             initialized = count
         }
