@@ -2,9 +2,9 @@ import Dispatch
 import Extraction
 
 /// Runs entity and quote extraction over the merged posts in the background, so that it overlaps
-/// with writing the archive: the per-post pass on all cores, then the corpus pass; then it starts
-/// building the rows of the entity tables (``EntityRows``) and is done. A post's context (for lone
-/// surnames) is its first page.
+/// with writing the archive: the per-post pass on all cores, then the corpus pass; then it lays out
+/// the rows of the entity tables (``EntityRows``, built when the writer inserts them) and is done.
+/// A post's context (for lone surnames) is its first page.
 ///
 /// The corpus pass runs on one core and, with the rows and tables after it, is the longest chain
 /// of an ingest. The archive's writer therefore waits for the per-post pass (``waitForPostPass()``)

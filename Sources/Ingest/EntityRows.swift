@@ -1,37 +1,29 @@
-import Dispatch
 import Extraction
 import Storage
 
-/// The rows of the entity tables (``Schema/entityTables``), built on all cores away from the
-/// thread that writes them, each table in ``RowBuffer``s to be inserted in turn (a table built a
-/// slice per core comes in one buffer per slice).
+/// The rows of the entity tables (``Schema/entityTables``), each table built when the writer asks
+/// for it, in ``RowBuffer``s to be inserted and let go (a table built a slice per core comes in
+/// one buffer per slice).
 ///
-/// Each table is built as a task of its own, started by `init`; reading a table waits for its task
-/// only, so the writer inserts the first tables while the others are still being built.
+/// A table is built on the writer's thread (the pair tables on all cores) and dropped once inserted,
+/// so the next table reuses its memory. (They used to be built all at once on other threads ahead
+/// of the writer, and held: ~28 MB at 50 MB of memory touched for the first time, while the cores
+/// were busy all the same.)
 final class EntityRows: @unchecked Sendable {
+    private let corpus: EntityCorpus
+    private let posts: [ArchivePost]
+    private let layout: PostLayout
+
     /// `entities`, in rank order (most mentioned first).
-    var entities: [RowBuffer] { built(.entities) }
+    var entities: [RowBuffer] { [Self.entities(corpus, posts: posts)] }
     /// `entity_aliases`: each entity's own name, then its other names.
-    var aliases: [RowBuffer] { built(.aliases) }
+    var aliases: [RowBuffer] { [Self.aliases(corpus)] }
     /// `entity_posts`, in rank order.
-    var entityPosts: [RowBuffer] { built(.entityPosts) }
+    var entityPosts: [RowBuffer] { Self.entityPosts(corpus, layout) }
     /// `post_entities`, in rowid (post id) order.
-    var postEntities: [RowBuffer] { built(.postEntities) }
+    var postEntities: [RowBuffer] { Self.postEntities(corpus, layout) }
     /// `quotes`, by post id and order within the post.
-    var quotes: [RowBuffer] { built(.quotes) }
-
-    private enum Table: Int, CaseIterable {
-        // Started in the order ``EntityWriter`` inserts them, the slowest to build last.
-        case entities, entityPosts, aliases, quotes, postEntities
-    }
-
-    /// One table's task and its rows, written by the task before it leaves `done`.
-    private final class Slot: @unchecked Sendable {
-        let done = DispatchGroup()
-        var rows: [RowBuffer] = []
-    }
-
-    private let slots = Table.allCases.map { _ in Slot() }
+    var quotes: [RowBuffer] { [Self.quotes(corpus, posts: posts, layout)] }
 
     /// The posts in id order, and where each post's rows are in ``EntityCorpus/mentions`` and
     /// ``EntityCorpus/quotes`` (both are in post order).
@@ -64,29 +56,10 @@ final class EntityRows: @unchecked Sendable {
         }
     }
 
-    /// Starts building every table and returns.
     init(_ corpus: EntityCorpus, posts: [ArchivePost], idOrder: [Int]) {
-        let layout = PostLayout(corpus, posts: posts, idOrder: idOrder)
-        for (table, slot) in zip(Table.allCases, slots) {
-            slot.done.enter()
-            DispatchQueue.global().async {
-                slot.rows = switch table {
-                case .entityPosts: Self.entityPosts(corpus, layout)
-                case .postEntities: Self.postEntities(corpus, layout)
-                case .entities: [Self.entities(corpus, posts: posts)]
-                case .aliases: [Self.aliases(corpus)]
-                case .quotes: [Self.quotes(corpus, posts: posts, layout)]
-                }
-                slot.done.leave()
-            }
-        }
-    }
-
-    /// A table's rows, once its task is done.
-    private func built(_ table: Table) -> [RowBuffer] {
-        let slot = slots[table.rawValue]
-        slot.done.wait()
-        return slot.rows
+        self.corpus = corpus
+        self.posts = posts
+        layout = PostLayout(corpus, posts: posts, idOrder: idOrder)
     }
 
     private static func entities(_ corpus: EntityCorpus, posts: [ArchivePost]) -> RowBuffer {

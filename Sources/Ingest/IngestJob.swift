@@ -153,8 +153,8 @@ public enum IngestJob {
         var extracted: EntityPass.Result?
         var entitiesIndexed = false
         let progress = DispatchSemaphore(value: 0)
-        // A queue of its own: the global queues' threads are busy building the entity rows, and a
-        // notice queued behind them arrived a tenth of a second late at 50 MB.
+        // A queue of its own: the global queues' threads may be busy (the per-post pass, the entity
+        // rows), and a notice queued behind them arrived a tenth of a second late at 50 MB.
         let notices = DispatchQueue(label: "ingest.progress")
         func writeEntities(_ result: EntityPass.Result) throws {
             extracted = result
