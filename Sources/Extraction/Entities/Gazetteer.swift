@@ -22,9 +22,8 @@ enum Gazetteer {
 
     struct Data {
         var places: [Place] = []
-        var names = HashTable<Entry>(capacity: 65536)
-        /// The hashes of `names`: most capitalised words are no place, and the table is too large to stay in the cache.
-        var nameFilter = HashFilter(bits: 17)
+        /// Most capitalised words are no place, and the table is too large to stay in the cache.
+        var names = FilteredHashTable<Entry>(capacity: 65536, filterBits: 17)
         /// Demonyms and their plurals (`Ukrainian`, `Ukrainians`) → the country's place index.
         var demonyms = HashTable<Int32>(capacity: 512)
         /// The most words in any name.
@@ -34,8 +33,7 @@ enum Gazetteer {
     static let data: Data = load(gazetteerText)
 
     static func entry(_ hash: UInt64) -> Entry? {
-        let data = data
-        return data.nameFilter.mayContain(hash) ? data.names[hash] : nil
+        data.names[hash]
     }
 
     static func demonym(_ hash: UInt64) -> Int32? { data.demonyms[hash] }
@@ -93,7 +91,6 @@ enum Gazetteer {
         let upperOnly = letters.count == name.utf8.filter { $0 != 0x2E }.count && letters.count <= 4
             && letters.allSatisfy { $0 < 0x61 }
         data.names.set(hash, Entry(place: index, upperOnly: upperOnly, ambiguous: ambiguous))
-        data.nameFilter.insert(hash)
         data.maxWords = max(data.maxWords, NameForms.words(name).count)
     }
 

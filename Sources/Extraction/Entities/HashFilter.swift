@@ -22,3 +22,30 @@ struct HashFilter {
         return words.withUnsafeBufferPointer { $0[Int(bit >> 6)] } & (1 << (bit & 63)) != 0
     }
 }
+
+/// A ``HashTable`` with a ``HashFilter`` of its keys in front, for a large table that most
+/// look-ups miss (the gazetteer's names, the lexicon's words): a miss is mostly answered by the
+/// filter, which stays in the core's cache, without a probe into the table.
+struct FilteredHashTable<Value> {
+    private var table: HashTable<Value>
+    private var filter: HashFilter
+
+    /// A table for `capacity` keys behind a filter of `1 << filterBits` bits.
+    init(capacity: Int, filterBits: Int) {
+        table = HashTable(capacity: capacity)
+        filter = HashFilter(bits: filterBits)
+    }
+
+    @inline(__always)
+    subscript(key: UInt64) -> Value? {
+        filter.mayContain(key) ? table[key] : nil
+    }
+
+    /// Sets the value for `key`, replacing an existing one.
+    mutating func set(_ key: UInt64, _ value: Value) {
+        table.set(key, value)
+        filter.insert(key)
+    }
+}
+
+extension FilteredHashTable: Sendable where Value: Sendable {}

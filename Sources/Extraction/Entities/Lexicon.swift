@@ -54,7 +54,7 @@ struct WordClass: OptionSet {
 ///
 /// Lists are keyed by the hash of the folded word (see ``NameForms``), built once at first use.
 enum Lexicon {
-    static func classes(_ hash: UInt64) -> WordClass { table[hash] }
+    static func classes(_ hash: UInt64) -> WordClass { table[hash] ?? [] }
 
     static func isAbbreviation(_ hash: UInt64) -> Bool { abbreviations[hash] != nil }
 
@@ -152,12 +152,15 @@ enum Lexicon {
     ]
 
     /// The classes of the listed words, by hash. A loop over many words reads it into a local
-    /// first: each read of a `static let` is a call.
-    static let table: WordClasses = {
-        var table = WordClasses()
+    /// first: each read of a `static let` is a call. Most words of a text are in no list, and a
+    /// table of the ~1,000 listed words does not stay in the core's first cache: a 4 KB filter
+    /// answers most words without touching it.
+    static let table: FilteredHashTable<WordClass> = {
+        var table = FilteredHashTable<WordClass>(capacity: 4096, filterBits: 15) // mostly empty: a miss ends at the first probe
         for (wordClass, words) in lists {
             for word in words.split(whereSeparator: { $0 == " " || $0 == "\n" }) {
-                table.add(wordClass, to: NameForms.hash(String(word)))
+                let hash = NameForms.hash(String(word))
+                table.set(hash, (table[hash] ?? []).union(wordClass))
             }
         }
         return table
@@ -173,23 +176,4 @@ enum Lexicon {
         }
         return table
     }()
-}
-
-/// The ``Lexicon``'s classes by word hash, read for every word of every post. Most words of a
-/// text are in no list, and a table of the ~1,000 listed words does not stay in the core's first
-/// cache; a 4 KB ``HashFilter`` in front answers most of those words without touching the table.
-struct WordClasses {
-    private var classes = HashTable<WordClass>(capacity: 4096) // mostly empty: a miss ends at the first probe
-    private var filter = HashFilter(bits: 15)
-
-    mutating func add(_ wordClass: WordClass, to hash: UInt64) {
-        classes.set(hash, (classes[hash] ?? []).union(wordClass))
-        filter.insert(hash)
-    }
-
-    /// The classes of the word with hash `hash` (empty for a word in no list).
-    @inline(__always)
-    subscript(hash: UInt64) -> WordClass {
-        filter.mayContain(hash) ? classes[hash] ?? [] : []
-    }
 }

@@ -171,7 +171,7 @@ enum Tokenizer {
                 lower = lowerNonASCII || letters >= 2 && hasLowercaseASCII(text, start, i)
             }
             if letters >= 2 && !lower { flags.insert(.allCaps) }
-            let classes = lexicon[hash]
+            let classes = lexicon[hash] ?? []
             if !flags.isDisjoint(with: [.capitalized, .allCaps]) && !flags.contains(.hasDigit) && classes.isDisjoint(with: WordClass.breaker) {
                 flags.insert(.nameWord)
             }
