@@ -9,21 +9,21 @@ import Storage
 /// so the next table reuses its memory. (They used to be built all at once on other threads ahead
 /// of the writer, and held: ~28 MB at 50 MB of memory touched for the first time, while the cores
 /// were busy all the same.)
-final class EntityRows: @unchecked Sendable {
+struct EntityRows: Sendable {
     private let corpus: EntityCorpus
     private let posts: [ArchivePost]
     private let layout: PostLayout
 
-    /// `entities`, in rank order (most mentioned first).
-    var entities: [RowBuffer] { [Self.entities(corpus, posts: posts)] }
-    /// `entity_aliases`: each entity's own name, then its other names.
-    var aliases: [RowBuffer] { [Self.aliases(corpus)] }
-    /// `entity_posts`, in rank order.
-    var entityPosts: [RowBuffer] { Self.entityPosts(corpus, layout) }
-    /// `post_entities`, in rowid (post id) order.
-    var postEntities: [RowBuffer] { Self.postEntities(corpus, layout) }
-    /// `quotes`, by post id and order within the post.
-    var quotes: [RowBuffer] { [Self.quotes(corpus, posts: posts, layout)] }
+    /// Builds `entities`, in rank order (most mentioned first).
+    func entities() -> [RowBuffer] { [Self.entities(corpus, posts: posts)] }
+    /// Builds `entity_aliases`: each entity's own name, then its other names.
+    func aliases() -> [RowBuffer] { [Self.aliases(corpus)] }
+    /// Builds `entity_posts`, in rank order.
+    func entityPosts() -> [RowBuffer] { Self.entityPosts(corpus, layout) }
+    /// Builds `post_entities`, in rowid (post id) order.
+    func postEntities() -> [RowBuffer] { Self.postEntities(corpus, layout) }
+    /// Builds `quotes`, by post id and order within the post.
+    func quotes() -> [RowBuffer] { [Self.quotes(corpus, posts: posts, layout)] }
 
     /// The posts in id order, and where each post's rows are in ``EntityCorpus/mentions`` and
     /// ``EntityCorpus/quotes`` (both are in post order).
